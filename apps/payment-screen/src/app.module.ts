@@ -1,0 +1,31 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { PAYMENT_EVENTS } from '@kessai/payment-contracts';
+import { PAYMENT_ENTITIES, PAYMENT_MIGRATIONS } from '@kessai/payment-data-access';
+import { PAYMENT_PAGES_CONSUMERS, PaymentPagesModule } from '@kessai/payment-feature-payment-pages';
+import { PlatformModule, ServiceDefinition } from '@kessai/shared-service-runtime';
+import { PaymentScreenConfig, loadPaymentScreenConfig } from './config/payment-screen.config';
+
+@Module({})
+export class AppModule {
+  static forConfig(config: PaymentScreenConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        PlatformModule.forService({
+          serviceName: 'payment-screen',
+          config,
+          database: { entities: PAYMENT_ENTITIES, migrations: PAYMENT_MIGRATIONS },
+          messaging: { publishes: PAYMENT_EVENTS, consumers: PAYMENT_PAGES_CONSUMERS },
+          redis: true,
+        }),
+        PaymentPagesModule,
+      ],
+    };
+  }
+}
+
+export const paymentScreenService: ServiceDefinition<PaymentScreenConfig> = {
+  serviceName: 'payment-screen',
+  loadConfig: () => loadPaymentScreenConfig(),
+  appModule: (config) => AppModule.forConfig(config),
+};

@@ -1,0 +1,28 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { RECURRING_EVENTS } from '@kessai/recurring-contracts';
+import { RECURRING_ENTITIES, RECURRING_MIGRATIONS } from '@kessai/recurring-data-access';
+import { PlatformModule, ServiceDefinition } from '@kessai/shared-service-runtime';
+import { RecurringEngineConfig, loadRecurringEngineConfig } from './config/recurring-engine.config';
+
+@Module({})
+export class AppModule {
+  static forConfig(config: RecurringEngineConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        PlatformModule.forService({
+          serviceName: 'recurring-engine',
+          config,
+          database: { entities: RECURRING_ENTITIES, migrations: RECURRING_MIGRATIONS },
+          messaging: { publishes: RECURRING_EVENTS, consumers: [] },
+        }),
+      ],
+    };
+  }
+}
+
+export const recurringEngineService: ServiceDefinition<RecurringEngineConfig> = {
+  serviceName: 'recurring-engine',
+  loadConfig: () => loadRecurringEngineConfig(),
+  appModule: (config) => AppModule.forConfig(config),
+};

@@ -1,0 +1,4 @@
+import { runService } from '@kessai/shared-service-runtime';
+import { recurringEngineService } from './app.module';
+
+void runService(recurringEngineService);

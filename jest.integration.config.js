@@ -1,0 +1,8 @@
+// Integration suites run against the real PostgreSQL, Redis and Kafka; each makes its own schema and topics.
+module.exports = {
+  ...require('./jest.preset'),
+  displayName: 'integration',
+  testMatch: ['<rootDir>/{apps,libs}/**/*.integration-spec.ts'],
+  testTimeout: 120000,
+  maxWorkers: 2,
+};

@@ -1,0 +1,5 @@
+module.exports = {
+  ...require('./jest.preset'),
+  displayName: 'unit',
+  testMatch: ['<rootDir>/{apps,libs,tools}/**/*.spec.ts'],
+};

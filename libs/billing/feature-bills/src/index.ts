@@ -1,0 +1,1 @@
+export { BillsModule } from './lib/bills.module';

@@ -1,0 +1,4 @@
+export { loadConfig, redactConfig, ConfigurationError, type Environment } from './lib/load-config';
+export { Secret } from './lib/secret.decorator';
+export { ToBoolean, ToInteger, ToList } from './lib/transforms';
+export { ServiceConfig } from './lib/service.config';

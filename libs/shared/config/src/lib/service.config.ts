@@ -1,0 +1,96 @@
+import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsString, Matches, Max, Min, ArrayNotEmpty, IsArray } from 'class-validator';
+import { Secret } from './secret.decorator';
+import { ToBoolean, ToInteger, ToList } from './transforms';
+
+const POSTGRES_URL = /^postgres(ql)?:\/\/\S+$/;
+const REDIS_URL = /^rediss?:\/\/\S+$/;
+const HOST_PORT = /^[^\s:,]+:\d{1,5}$/;
+
+/**
+ * Settings every Kessai service has. Each service's config class extends this one and adds its own;
+ * property names are the environment variables.
+ */
+export abstract class ServiceConfig {
+  @IsIn(['development', 'test', 'production'])
+  NODE_ENV = 'development';
+
+  @ToInteger()
+  @IsInt()
+  @Min(1)
+  @Max(65535)
+  abstract PORT: number;
+
+  @IsString()
+  @IsNotEmpty()
+  HOST = '127.0.0.1';
+
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL = 'info';
+
+  @Secret()
+  @Matches(POSTGRES_URL, { message: 'must be a postgres:// URL' })
+  DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
+
+  /** The PostgreSQL schema this service owns. Tests give each suite its own. */
+  @Matches(/^[a-z_][a-z0-9_]{0,62}$/, { message: 'must be a lowercase SQL identifier' })
+  abstract DATABASE_SCHEMA: string;
+
+  @ToBoolean()
+  @IsBoolean()
+  DATABASE_MIGRATE_ON_START = true;
+
+  @ToInteger()
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  DATABASE_POOL_SIZE = 10;
+
+  @ToList()
+  @IsArray()
+  @ArrayNotEmpty()
+  @Matches(HOST_PORT, { each: true, message: 'must be a comma-separated list of host:port' })
+  KAFKA_BROKERS: string[] = ['127.0.0.1:9092'];
+
+  /** Prefixes every topic and consumer group; lets test suites run side by side on one broker. */
+  @Matches(/^[a-z0-9._-]*$/, { message: 'may hold only lowercase letters, digits, dots, dashes and underscores' })
+  KAFKA_TOPIC_PREFIX = '';
+
+  @ToInteger()
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  KAFKA_TOPIC_PARTITIONS = 6;
+
+  @ToInteger()
+  @IsInt()
+  @Min(1)
+  @Max(10000)
+  OUTBOX_POLL_INTERVAL_MS = 100;
+
+  @ToInteger()
+  @IsInt()
+  @Min(1)
+  @Max(10000)
+  OUTBOX_BATCH_SIZE = 500;
+
+  @ToBoolean()
+  @IsBoolean()
+  OUTBOX_RELAY_ENABLED = true;
+
+  @Secret()
+  @Matches(REDIS_URL, { message: 'must be a redis:// or rediss:// URL' })
+  REDIS_URL = 'redis://127.0.0.1:6379';
+
+  @IsIn(['none', 'console', 'otlp', 'memory'])
+  OTEL_TRACES_EXPORTER = 'none';
+
+  @IsString()
+  OTEL_EXPORTER_OTLP_ENDPOINT = 'http://127.0.0.1:4318';
+
+  /** Time allowed after SIGTERM to finish in-flight work and flush the outbox before exiting. */
+  @ToInteger()
+  @IsInt()
+  @Min(100)
+  @Max(60000)
+  SHUTDOWN_TIMEOUT_MS = 9000;
+}

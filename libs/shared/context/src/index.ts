@@ -1,0 +1,1 @@
+export { runWithRequestContext, currentRequestContext, type RequestContext } from './lib/request-context';

@@ -1,0 +1,7 @@
+/** One dependency the service needs to do its work: PostgreSQL (and its schema), Kafka, Redis. */
+export interface ReadinessCheck {
+  name: string;
+  check(): Promise<{ up: boolean; detail?: string }>;
+}
+
+export const READINESS_CHECKS = Symbol('READINESS_CHECKS');

@@ -1,0 +1,1 @@
+export { newId, isUuidV7 } from './lib/ids';

@@ -1,0 +1,1 @@
+export { loggerOptions, REDACTED_PATHS } from './lib/logger-options';

@@ -1,0 +1,2 @@
+export { Money } from './lib/money';
+export { Currency } from './lib/currency';

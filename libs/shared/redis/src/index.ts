@@ -1,0 +1,1 @@
+export { RedisModule, RedisReadiness, REDIS, createRedisClient } from './lib/redis.module';

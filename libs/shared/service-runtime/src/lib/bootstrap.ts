@@ -1,0 +1,92 @@
+import 'reflect-metadata';
+import { DynamicModule, INestApplication, Logger as NestLogger, Type } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { Server } from 'node:http';
+import { Logger } from 'nestjs-pino';
+import { ConfigurationError, redactConfig, ServiceConfig } from '@kessai/shared-config';
+import { ShutdownState } from '@kessai/shared-health';
+import { httpTracingMiddleware, startTelemetry, stopTelemetry } from '@kessai/shared-telemetry';
+import { requestValidationPipe } from './validation.pipe';
+
+export interface ServiceDefinition<TConfig extends ServiceConfig> {
+  serviceName: string;
+  /** Reads and validates the environment; throws ConfigurationError naming each bad variable. */
+  loadConfig: () => TConfig;
+  appModule: (config: TConfig) => Type | DynamicModule;
+}
+
+/** Builds a service's Nest application without listening: `main.ts` and in-process tests share it. */
+export async function createServiceApp<TConfig extends ServiceConfig>(
+  definition: ServiceDefinition<TConfig>,
+  config: TConfig,
+): Promise<INestApplication> {
+  startTelemetry({
+    serviceName: definition.serviceName,
+    exporter: config.OTEL_TRACES_EXPORTER as 'none',
+    otlpEndpoint: config.OTEL_EXPORTER_OTLP_ENDPOINT,
+  });
+  const app = await NestFactory.create(definition.appModule(config), { bufferLogs: true });
+  app.useLogger(app.get(Logger));
+  app.use(httpTracingMiddleware(definition.serviceName));
+  app.useGlobalPipes(requestValidationPipe());
+  app.getHttpAdapter().getInstance().disable('x-powered-by');
+  return app;
+}
+
+/**
+ * Starts a service: validated configuration (a wrong variable stops it, naming the variable), HTTP on
+ * HOST:PORT, and a graceful exit on SIGTERM or SIGINT.
+ */
+export async function runService<TConfig extends ServiceConfig>(definition: ServiceDefinition<TConfig>): Promise<void> {
+  let config: TConfig;
+  try {
+    config = definition.loadConfig();
+  } catch (error) {
+    if (!(error instanceof ConfigurationError)) throw error;
+    process.stderr.write(`${definition.serviceName} cannot start. ${error.message}\n`);
+    process.exit(1);
+  }
+  const app = await createServiceApp(definition, config);
+  const logger = new NestLogger(definition.serviceName);
+  stopGracefully(app, config, logger);
+  await app.listen(config.PORT, config.HOST);
+  logger.log({ config: redactConfig(config) }, 'configuration');
+  logger.log(`${definition.serviceName} listening on http://${config.HOST}:${config.PORT}`);
+}
+
+/**
+ * On SIGTERM: report not-ready, stop taking requests and let those in flight finish, stop the consumers
+ * (each finishes its event), flush the outbox, close the connections and exit 0, all within
+ * SHUTDOWN_TIMEOUT_MS; past that, exit 1 so the orchestrator knows work may have been cut short.
+ */
+function stopGracefully(app: INestApplication, config: ServiceConfig, logger: NestLogger): void {
+  let stopping = false;
+  const stop = async (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    logger.log(`${signal} received: finishing in-flight work`);
+    const server = app.getHttpServer() as Server;
+    const hardStop = setTimeout(() => {
+      logger.error(`shutdown took longer than ${config.SHUTDOWN_TIMEOUT_MS} ms: exiting anyway`);
+      server.closeAllConnections();
+      process.exit(1);
+    }, config.SHUTDOWN_TIMEOUT_MS);
+    hardStop.unref();
+    try {
+      app.get(ShutdownState).begin();
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeIdleConnections();
+      });
+      await app.close();
+      await stopTelemetry();
+      logger.log('stopped cleanly');
+      process.exit(0);
+    } catch (error) {
+      logger.error(`shutdown failed: ${(error as Error).message}`);
+      process.exit(1);
+    }
+  };
+  process.once('SIGTERM', stop);
+  process.once('SIGINT', stop);
+}

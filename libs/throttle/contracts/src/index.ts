@@ -1,0 +1,4 @@
+import type { EventDefinition } from '@kessai/shared-contracts';
+
+/** Every event the throttle context publishes. */
+export const THROTTLE_EVENTS: EventDefinition[] = [];
