@@ -15,3 +15,4 @@ export { type EventHandler, UnprocessableEventError } from './lib/consumer/event
 export { KafkaConnection, type OutgoingMessage } from './lib/kafka/kafka-connection';
 export { MessagingReadiness } from './lib/messaging.readiness';
 export { MESSAGING_ENTITIES, createMessagingTables, dropMessagingTables } from './lib/messaging-tables';
+export { KafkaInspector, type InspectedMessage } from './lib/kafka/kafka-inspector';

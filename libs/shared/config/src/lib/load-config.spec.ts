@@ -57,4 +57,14 @@ describe('loadConfig', () => {
     expect(redacted.DATABASE_URL).toBe('[secret]');
     expect(redacted.PORT).toBe(3999);
   });
+
+  it('allows failpoints only in tests', () => {
+    expect(() => loadConfig(ExampleConfig, { FAILPOINTS: 'outbox.before-publish' })).toThrow(
+      /FAILPOINTS: may be set only when NODE_ENV=test/,
+    );
+    expect(() => loadConfig(ExampleConfig, { NODE_ENV: 'test', FAILPOINTS: 'outbox.nowhere' })).toThrow(/FAILPOINTS: /);
+    expect(loadConfig(ExampleConfig, { NODE_ENV: 'test', FAILPOINTS: 'outbox.before-publish' }).FAILPOINTS).toEqual([
+      'outbox.before-publish',
+    ]);
+  });
 });

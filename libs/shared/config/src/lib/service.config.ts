@@ -1,4 +1,17 @@
-import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsString, Matches, Max, Min, ArrayNotEmpty, IsArray } from 'class-validator';
+import {
+  ArrayNotEmpty,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsString,
+  Matches,
+  Max,
+  Min,
+  ValidateBy,
+} from 'class-validator';
+import { FAILPOINTS } from '@kessai/shared-failpoints';
 import { Secret } from './secret.decorator';
 import { ToBoolean, ToInteger, ToList } from './transforms';
 
@@ -93,4 +106,17 @@ export abstract class ServiceConfig {
   @Min(100)
   @Max(60000)
   SHUTDOWN_TIMEOUT_MS = 9000;
+
+  /** Crash tests only: comma-separated failpoints where the process kills itself (see @kessai/shared-failpoints). */
+  @ToList()
+  @IsArray()
+  @IsIn(FAILPOINTS, { each: true })
+  @ValidateBy({
+    name: 'onlyInTests',
+    validator: {
+      validate: (value: string[], args) => value.length === 0 || (args?.object as ServiceConfig).NODE_ENV === 'test',
+      defaultMessage: () => 'may be set only when NODE_ENV=test: failpoints never run outside crash tests',
+    },
+  })
+  FAILPOINTS: string[] = [];
 }

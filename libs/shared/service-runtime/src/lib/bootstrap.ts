@@ -4,6 +4,7 @@ import { NestFactory } from '@nestjs/core';
 import type { Server } from 'node:http';
 import { Logger } from 'nestjs-pino';
 import { ConfigurationError, redactConfig, ServiceConfig } from '@kessai/shared-config';
+import { armFailpoints } from '@kessai/shared-failpoints';
 import { ShutdownState } from '@kessai/shared-health';
 import { httpTracingMiddleware, startTelemetry, stopTelemetry } from '@kessai/shared-telemetry';
 import { requestValidationPipe } from './validation.pipe';
@@ -20,6 +21,7 @@ export async function createServiceApp<TConfig extends ServiceConfig>(
   definition: ServiceDefinition<TConfig>,
   config: TConfig,
 ): Promise<INestApplication> {
+  armFailpoints(config.FAILPOINTS);
   startTelemetry({
     serviceName: definition.serviceName,
     exporter: config.OTEL_TRACES_EXPORTER as 'none',

@@ -3,6 +3,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { Consumer, IHeaders, KafkaMessage } from 'kafkajs';
 import { DataSource } from 'typeorm';
 import { runWithRequestContext } from '@kessai/shared-context';
+import { failpoint } from '@kessai/shared-failpoints';
 import { EventEnvelope, validateEvent } from '@kessai/shared-contracts';
 import { contextFromHeaders, inSpan, SpanKind } from '@kessai/shared-telemetry';
 import { InboxMessageEntity } from '../inbox/inbox-message.entity';
@@ -52,6 +53,7 @@ export class EventConsumer {
       autoCommit: false,
       eachMessage: async ({ topic, partition, message }) => {
         await this.consume(message, partition);
+        failpoint('consumer.after-commit');
         await consumer.commitOffsets([{ topic, partition, offset: (BigInt(message.offset) + 1n).toString() }]);
       },
     });

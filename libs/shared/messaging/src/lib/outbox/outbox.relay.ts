@@ -1,6 +1,7 @@
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
+import { failpoint } from '@kessai/shared-failpoints';
 import { contextFromHeaders, inSpan, SpanKind, traceHeaders } from '@kessai/shared-telemetry';
 import { KafkaConnection, OutgoingMessage } from '../kafka/kafka-connection';
 import { MESSAGING_OPTIONS, MessagingOptions } from '../messaging.options';
@@ -19,7 +20,7 @@ const CLEAN_UP_EVERY_MS = 60_000;
 @Injectable()
 export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('OutboxRelay');
-  private stopping = false;
+  private readonly stopping = new AbortController();
   private loop?: Promise<void>;
   private lastCleanUp = 0;
 
@@ -34,7 +35,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   }
 
   async beforeApplicationShutdown(): Promise<void> {
-    this.stopping = true;
+    this.stopping.abort();
     await this.loop;
     if (this.options.relay.enabled) await this.flush(FLUSH_ON_SHUTDOWN_MS);
   }
@@ -64,16 +65,21 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   }
 
   private async run(): Promise<void> {
-    while (!this.stopping) {
+    while (!this.stopping.signal.aborted) {
       try {
         const published = await this.relayOnce();
         await this.cleanUpWhenDue();
-        if (published < this.options.relay.batchSize) await sleep(this.options.relay.pollIntervalMs);
+        if (published < this.options.relay.batchSize) await this.pause(this.options.relay.pollIntervalMs);
       } catch (error) {
         this.logger.error(`relay pass failed, retrying: ${(error as Error).message}`);
-        await sleep(BACKOFF_AFTER_FAILURE_MS);
+        await this.pause(BACKOFF_AFTER_FAILURE_MS);
       }
     }
+  }
+
+  /** Waits between passes; shutdown cuts the wait short. */
+  private pause(milliseconds: number): Promise<void> {
+    return sleep(milliseconds, undefined, { signal: this.stopping.signal }).catch(() => undefined);
   }
 
   private relayBucket(bucket: number): Promise<number> {
@@ -85,7 +91,9 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
         take: this.options.relay.batchSize,
       });
       if (rows.length === 0) return 0;
+      failpoint('outbox.before-publish');
       await this.kafka.send(await Promise.all(rows.map((row) => this.toMessage(row))));
+      failpoint('outbox.after-publish');
       await transaction
         .getRepository(OutboxMessageEntity)
         .createQueryBuilder()

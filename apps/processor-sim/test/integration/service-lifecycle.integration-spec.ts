@@ -1,0 +1,3 @@
+import { describeServiceLifecycle } from '@kessai/shared-testing';
+
+describeServiceLifecycle({ app: 'processor-sim', schema: 'processor', readinessChecks: ['database'] });

@@ -1,0 +1,3 @@
+import { describeServiceLifecycle } from '@kessai/shared-testing';
+
+describeServiceLifecycle({ app: 'recurring-engine', schema: 'recurring', readinessChecks: ['database', 'kafka'] });

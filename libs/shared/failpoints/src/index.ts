@@ -1,0 +1,1 @@
+export { FAILPOINTS, type Failpoint, armFailpoints, disarmFailpoints, failpoint } from './lib/failpoints';

@@ -1,0 +1,27 @@
+/**
+ * Named places where a crash test can make the process die on purpose, e.g. between the database commit and
+ * the Kafka publish, to prove that nothing is lost or applied twice. Armed only through configuration, and
+ * only when NODE_ENV=test; in any other run every failpoint is a no-op.
+ */
+export const FAILPOINTS = ['outbox.before-publish', 'outbox.after-publish', 'consumer.after-commit'] as const;
+export type Failpoint = (typeof FAILPOINTS)[number];
+
+const armed = new Set<Failpoint>();
+
+export function armFailpoints(names: string[]): void {
+  for (const name of names) {
+    if (!(FAILPOINTS as readonly string[]).includes(name)) throw new Error(`Unknown failpoint "${name}"`);
+    armed.add(name as Failpoint);
+  }
+}
+
+export function disarmFailpoints(): void {
+  armed.clear();
+}
+
+/** Kills the process on the spot, as a power cut would: no shutdown hook, no flush. */
+export function failpoint(name: Failpoint): void {
+  if (!armed.has(name)) return;
+  process.stderr.write(`failpoint ${name}: killing the process\n`);
+  process.kill(process.pid, 'SIGKILL');
+}
