@@ -9,3 +9,4 @@ npx nx reset --only-cache >/dev/null 2>&1 || true
 npx nx show projects >/dev/null
 npx eslint . --max-warnings 0
 bash tools/lint/check-boundaries.sh
+npm run --silent contracts:check
