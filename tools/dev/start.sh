@@ -8,7 +8,7 @@ source tools/dev/services.sh
 RUN_DIR=tmp/run
 mkdir -p "$RUN_DIR"
 
-[ -d node_modules/.bin ] || { echo "start: installing dependencies (npm ci)"; npm ci --no-audit --no-fund; }
+[ -d node_modules/.bin ] || { echo "start: installing dependencies"; npm install --no-audit --no-fund; }
 bash tools/dev/ensure-infrastructure.sh
 node -r @swc-node/register tools/kafka/create-topics.ts
 node -r @swc-node/register tools/db/migrate.ts
