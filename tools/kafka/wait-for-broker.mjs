@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// Waits until the local Kafka broker answers a real admin call (describeCluster), not just an open port.
+// Waits until the local Kafka broker answers real admin calls (cluster and consumer-group coordinator), not
+// just an open port.
 // Usage: node wait-for-broker.mjs [--brokers 127.0.0.1:9092] [--timeout-ms 90000] [--pid <broker pid>]
 // Exit codes: 0 ready, 1 not ready before the deadline (or the broker process died), 3 kafkajs not installed.
 import { createRequire } from 'node:module';
@@ -64,9 +65,17 @@ while (Date.now() < deadline) {
   try {
     await admin.connect();
     const cluster = await admin.describeCluster();
+    if (cluster.brokers.length === 0 || cluster.controller === null) {
+      lastError = 'cluster has no controller yet';
+    } else {
+      // Ready means ready for consumer groups too: on a new broker the group coordinator first creates and
+      // loads __consumer_offsets, and group calls fail with "coordinator is loading" until it has.
+      await admin.describeGroups(['kessai-readiness-probe']);
+      await admin.listGroups();
+      await admin.disconnect();
+      process.exit(0);
+    }
     await admin.disconnect();
-    if (cluster.brokers.length > 0 && cluster.controller !== null) process.exit(0);
-    lastError = 'cluster has no controller yet';
   } catch (error) {
     lastError = error instanceof Error ? error.message : String(error);
     await admin.disconnect().catch(() => {});

@@ -101,7 +101,11 @@ export class KafkaInspector {
     try {
       const topics = (await admin.listTopics()).filter((topic) => topic.startsWith(prefix));
       if (topics.length > 0) await admin.deleteTopics({ topics });
-      const groups = (await admin.listGroups()).groups.map((g) => g.groupId).filter((id) => id.startsWith(prefix));
+      // Groups are only bookkeeping: a coordinator still loading must not fail the clean-up.
+      const groups = await admin
+        .listGroups()
+        .then(({ groups: all }) => all.map((g) => g.groupId).filter((id) => id.startsWith(prefix)))
+        .catch(() => []);
       if (groups.length > 0) await admin.deleteGroups(groups).catch(() => undefined);
     } finally {
       await admin.disconnect();
