@@ -154,16 +154,30 @@ describe('findBreakingChanges', () => {
       ]);
     });
 
-    it('accepts an enum that is widened or reordered', () => {
+    it('accepts an enum that is only reordered', () => {
       const current = billCreated(
         (payload) =>
           (payload.properties['allowedPaymentMethods'] = {
             type: 'array',
-            items: { type: 'string', enum: ['wallet', 'card', 'konbini', 'bank'] },
+            items: { type: 'string', enum: ['wallet', 'card', 'konbini'] },
           }),
       );
 
       expect(changesBetween(billCreated(), current)).toEqual([]);
+    });
+
+    it('breaks when an enum is widened, because consumers of the version reject the new value', () => {
+      const current = billCreated(
+        (payload) =>
+          (payload.properties['allowedPaymentMethods'] = {
+            type: 'array',
+            items: { type: 'string', enum: ['card', 'konbini', 'wallet', 'bank'] },
+          }),
+      );
+
+      expect(changesBetween(billCreated(), current)).toEqual([
+        'billing.bill.created.v1: payload.allowedPaymentMethods[]: enum widened: consumers of this version would reject ["bank"]',
+      ]);
     });
 
     it('breaks when a free field is restricted to an enum', () => {
@@ -189,12 +203,14 @@ describe('findBreakingChanges', () => {
       ]);
     });
 
-    it('accepts a minimum that is lowered', () => {
+    it('breaks when a minimum is lowered, because consumers of the version reject the new values', () => {
       const current = billCreated(
         (payload) => (payload.properties['amount'] = { type: 'integer', minimum: 0 }),
       );
 
-      expect(changesBetween(billCreated(), current)).toEqual([]);
+      expect(changesBetween(billCreated(), current)).toEqual([
+        'billing.bill.created.v1: payload.amount: minimum lowered from 1 to 0',
+      ]);
     });
 
     it('breaks when a maximum length is lowered', () => {
@@ -208,13 +224,15 @@ describe('findBreakingChanges', () => {
       ]);
     });
 
-    it('accepts a maximum length that is raised', () => {
+    it('breaks when a maximum length is raised', () => {
       const current = billCreated(
         (payload) =>
           (payload.properties['merchantBillNumber'] = { type: 'string', minLength: 1, maxLength: 128 }),
       );
 
-      expect(changesBetween(billCreated(), current)).toEqual([]);
+      expect(changesBetween(billCreated(), current)).toEqual([
+        'billing.bill.created.v1: payload.merchantBillNumber: maxLength raised from 64 to 128',
+      ]);
     });
 
     it('breaks when a bound is added where there was none', () => {
@@ -253,10 +271,12 @@ describe('findBreakingChanges', () => {
       ]);
     });
 
-    it('accepts a pattern that is dropped', () => {
+    it('breaks when a pattern is dropped', () => {
       const current = billCreated((payload) => (payload.properties['currency'] = { type: 'string' }));
 
-      expect(changesBetween(billCreated(), current)).toEqual([]);
+      expect(changesBetween(billCreated(), current)).toEqual([
+        'billing.bill.created.v1: payload.currency: pattern "^[A-Z]{3}$" dropped',
+      ]);
     });
   });
 

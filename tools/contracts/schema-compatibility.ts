@@ -21,17 +21,17 @@ const ANNOTATIONS = new Set([
   'readOnly',
   'writeOnly',
 ]);
-// Keywords compared by their own rule below; every other keyword is an assertion that may be dropped but not added or changed.
+// Keywords compared by their own rule below; every other keyword is an assertion, frozen within a version.
 const OWN_RULES = new Set(['type', 'enum', 'properties', 'required', 'items']);
 const LOWER_BOUNDS = ['minimum', 'exclusiveMinimum', 'minLength', 'minItems', 'minProperties'];
 const UPPER_BOUNDS = ['maximum', 'exclusiveMaximum', 'maxLength', 'maxItems', 'maxProperties'];
 
 /**
  * What a current schema breaks of a published one (the same topic). Within a version a schema may only gain
- * optional fields, drop constraints, widen an enum or change its documentation. Breaking: a field removed, a field's
- * type changed, an optional field made required (or a required one optional: consumers read it unconditionally), a
- * new required field, an enum narrowed, a constraint added or tightened (minimum raised, maximum lowered, pattern or
- * format changed).
+ * optional fields or change its documentation: consumers validate what they receive, so every constraint is
+ * frozen. Breaking: a field removed, a field's type changed, an optional field made required (or a required one
+ * optional: consumers read it unconditionally), a new required field, an enum narrowed or widened (an older
+ * consumer rejects the new value), a constraint added, dropped, tightened or loosened.
  */
 export function findBreakingChanges(published: JsonSchema, current: JsonSchema, path = ''): BreakingChange[] {
   return [
@@ -56,20 +56,24 @@ function typeChanges(published: JsonSchema, current: JsonSchema, path: string): 
 }
 
 function enumChanges(published: JsonSchema, current: JsonSchema, path: string): BreakingChange[] {
-  const after = current['enum'];
-  if (!Array.isArray(after)) return [];
   const before = published['enum'];
+  const after = current['enum'];
+  if (!Array.isArray(before) && !Array.isArray(after)) return [];
   if (!Array.isArray(before)) return [{ path, change: `enum added: only ${shown(after)} allowed now` }];
-  const allowed = new Set(after.map((value) => toCanonicalJson(value)));
-  const dropped = before.filter((value) => !allowed.has(toCanonicalJson(value)));
-  return dropped.length === 0
-    ? []
-    : [
-        {
-          path,
-          change: `enum narrowed: ${shown(dropped)} no longer allowed (was ${shown(before)}, now ${shown(after)})`,
-        },
-      ];
+  if (!Array.isArray(after)) return [{ path, change: `enum ${shown(before)} dropped: any value allowed now` }];
+  const canonical = (values: unknown[]) => new Set(values.map((value) => toCanonicalJson(value)));
+  const allowedAfter = canonical(after);
+  const allowedBefore = canonical(before);
+  const dropped = before.filter((value) => !allowedAfter.has(toCanonicalJson(value)));
+  const added = after.filter((value) => !allowedBefore.has(toCanonicalJson(value)));
+  const changes: BreakingChange[] = [];
+  if (dropped.length > 0) {
+    changes.push({ path, change: `enum narrowed: ${shown(dropped)} no longer allowed (was ${shown(before)}, now ${shown(after)})` });
+  }
+  if (added.length > 0) {
+    changes.push({ path, change: `enum widened: consumers of this version would reject ${shown(added)}` });
+  }
+  return changes;
 }
 
 function boundChanges(published: JsonSchema, current: JsonSchema, path: string): BreakingChange[] {
@@ -77,32 +81,28 @@ function boundChanges(published: JsonSchema, current: JsonSchema, path: string):
   for (const keyword of [...LOWER_BOUNDS, ...UPPER_BOUNDS]) {
     const before = published[keyword];
     const after = current[keyword];
-    if (after === undefined) continue;
-    if (typeof after !== 'number' || (before !== undefined && typeof before !== 'number')) {
-      if (toCanonicalJson(before) !== toCanonicalJson(after))
-        changes.push({ path, change: `${keyword} changed from ${shown(before)} to ${shown(after)}` });
-      continue;
-    }
-    const isLower = LOWER_BOUNDS.includes(keyword);
-    if (before === undefined) changes.push({ path, change: `${keyword} ${after} added` });
-    else if (isLower && after > before)
-      changes.push({ path, change: `${keyword} raised from ${before} to ${after}` });
-    else if (!isLower && after < before)
-      changes.push({ path, change: `${keyword} lowered from ${before} to ${after}` });
+    if (toCanonicalJson(before) === toCanonicalJson(after)) continue;
+    if (after === undefined) changes.push({ path, change: `${keyword} ${shown(before)} dropped` });
+    else if (before === undefined) changes.push({ path, change: `${keyword} ${shown(after)} added` });
+    else if (typeof before === 'number' && typeof after === 'number') {
+      changes.push({ path, change: `${keyword} ${after > before ? 'raised' : 'lowered'} from ${before} to ${after}` });
+    } else changes.push({ path, change: `${keyword} changed from ${shown(before)} to ${shown(after)}` });
   }
   return changes;
 }
 
 function assertionChanges(published: JsonSchema, current: JsonSchema, path: string): BreakingChange[] {
   const bounds = new Set([...LOWER_BOUNDS, ...UPPER_BOUNDS]);
-  return Object.keys(current)
+  const keywords = new Set([...Object.keys(published), ...Object.keys(current)]);
+  return [...keywords]
     .filter((keyword) => !ANNOTATIONS.has(keyword) && !OWN_RULES.has(keyword) && !bounds.has(keyword))
     .sort()
     .flatMap((keyword): BreakingChange[] => {
       const before = published[keyword];
       const after = current[keyword];
-      if (before === undefined) return [{ path, change: `${keyword} ${shown(after)} added` }];
       if (toCanonicalJson(before) === toCanonicalJson(after)) return [];
+      if (before === undefined) return [{ path, change: `${keyword} ${shown(after)} added` }];
+      if (after === undefined) return [{ path, change: `${keyword} ${shown(before)} dropped` }];
       return [{ path, change: `${keyword} changed from ${shown(before)} to ${shown(after)}` }];
     });
 }
