@@ -58,7 +58,7 @@ export default tseslint.config(
   {
     // Configuration comes from environment variables read in one place per service.
     files: ['apps/**/*.ts', 'libs/**/*.ts'],
-    ignores: ['**/config/**', '**/*.spec.ts', '**/test/**', 'libs/shared/testing/**'],
+    ignores: ['**/config/**', '**/*.spec.ts', '**/test/**'],
     rules: {
       'no-restricted-properties': ['error', { object: 'process', property: 'env', message: 'Read configuration in apps/<service>/src/config only.' }],
     },

@@ -1,14 +1,8 @@
-import { IsInt, Matches, Max, Min } from 'class-validator';
-import { Environment, loadConfig, ServiceConfig, ToInteger } from '@kessai/shared-config';
+import { Environment, loadConfig, ServiceConfig } from '@kessai/shared-config';
 
+/** Validation of every variable lives on ServiceConfig; here are this service's defaults and own settings. */
 export class ThrottleGatewayConfig extends ServiceConfig {
-  @ToInteger()
-  @IsInt()
-  @Min(1)
-  @Max(65535)
   PORT = 3000;
-
-  @Matches(/^[a-z_][a-z0-9_]{0,62}$/)
   DATABASE_SCHEMA = 'throttle';
 }
 

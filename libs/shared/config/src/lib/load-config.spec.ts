@@ -4,9 +4,6 @@ import { ServiceConfig } from './service.config';
 import { ToInteger } from './transforms';
 
 class ExampleConfig extends ServiceConfig {
-  @ToInteger()
-  @IsInt()
-  @Min(1)
   PORT = 3999;
 
   DATABASE_SCHEMA = 'example';
@@ -35,7 +32,8 @@ describe('loadConfig', () => {
   });
 
   it('names every wrong variable and what it got', () => {
-    const attempt = () => loadConfig(ExampleConfig, { PORT: 'eighty', REMINDER_DAYS: '0', LOG_LEVEL: 'loud' });
+    const attempt = () =>
+      loadConfig(ExampleConfig, { PORT: 'eighty', REMINDER_DAYS: '0', LOG_LEVEL: 'loud', DATABASE_SCHEMA: 'Bad-Name' });
     expect(attempt).toThrow(ConfigurationError);
     try {
       attempt();
@@ -45,6 +43,7 @@ describe('loadConfig', () => {
       expect(message).toContain('(got "eighty")');
       expect(message).toContain('REMINDER_DAYS: ');
       expect(message).toContain('LOG_LEVEL: ');
+      expect(message).toContain('DATABASE_SCHEMA: must be a lowercase SQL identifier (got "Bad-Name")');
       expect(message).not.toContain('KAFKA_BROKERS');
     }
   });

@@ -34,7 +34,7 @@ export class ServiceProcess {
   start(): this {
     const child = spawn(process.execPath, ['-r', '@swc-node/register', join('apps', this.app, 'src/main.ts')], {
       cwd: WORKSPACE_ROOT,
-      env: { PATH: process.env.PATH ?? '', SWC_NODE_PROJECT: 'tsconfig.json', ...this.env, PORT: String(this.port) },
+      env: { SWC_NODE_PROJECT: 'tsconfig.json', ...this.env, PORT: String(this.port) },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     const collect = (chunk: Buffer) => this.output.push(...chunk.toString('utf8').split('\n').filter(Boolean));
