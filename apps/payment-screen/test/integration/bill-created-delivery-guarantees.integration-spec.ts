@@ -13,6 +13,7 @@ describe('messaging guarantees between billing-requests and payment-screen', () 
   const deadLetters = namespace.topic('payment-screen.prepare-payment-page-when-bill-created.dlq');
   let otlpEndpoint: string;
   let billing: ServiceProcess;
+  let payment: ServiceProcess;
 
   const start = async (app: string, schemaOf: string, extra: Record<string, string> = {}) => {
     const service = new ServiceProcess(
@@ -63,7 +64,7 @@ describe('messaging guarantees between billing-requests and payment-screen', () 
 
   beforeAll(async () => {
     otlpEndpoint = await otlp.start();
-    const payment = await start('payment-screen', 'payment');
+    payment = await start('payment-screen', 'payment');
     await payment.waitUntilReady();
   });
 
@@ -115,6 +116,25 @@ describe('messaging guarantees between billing-requests and payment-screen', () 
     expect(await paymentPages(billId)).toHaveLength(1);
     expect(await inboxRows(first.headers['event-id'])).toHaveLength(1);
     expect(await deadLettersOf(first.headers['event-id'])).toHaveLength(0);
+  });
+
+  it('applies once an event whose consumer died after its database commit but before committing the offset', async () => {
+    await payment.stop('SIGTERM');
+    const crashing = await start('payment-screen', 'payment', { FAILPOINTS: 'consumer.after-commit' });
+    await crashing.waitUntilReady();
+    const billId = await createBill(billing);
+    expect((await crashing.waitForExit()).signal).toBe('SIGKILL');
+    expect(await paymentPages(billId)).toHaveLength(1);
+
+    payment = await start('payment-screen', 'payment', { LOG_LEVEL: 'debug' });
+    await payment.waitUntilReady();
+    const eventId = (await outboxRow(billId)).event_id;
+    await pollUntil('the redelivered event to be recognised and skipped', () =>
+      payment.output.some((line) => line.includes(`event ${eventId} was applied before; skipped`)),
+    );
+    expect(await paymentPages(billId)).toHaveLength(1);
+    expect(await inboxRows(eventId)).toHaveLength(1);
+    expect(await deadLettersOf(eventId)).toHaveLength(0);
   });
 
   it('applies the same event delivered twice only once', async () => {

@@ -74,6 +74,16 @@ export abstract class ServiceConfig {
   @Max(1000)
   KAFKA_TOPIC_PARTITIONS = 6;
 
+  /**
+   * How long a consumer that stopped heartbeating (crashed) keeps its partitions before the group moves them
+   * on: lower fails over faster, higher tolerates longer pauses. The broker accepts 6 s to 5 min.
+   */
+  @ToInteger()
+  @IsInt()
+  @Min(6000)
+  @Max(300000)
+  KAFKA_CONSUMER_SESSION_TIMEOUT_MS = 30000;
+
   @ToInteger()
   @IsInt()
   @Min(1)

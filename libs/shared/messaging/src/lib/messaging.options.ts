@@ -21,6 +21,8 @@ export interface MessagingOptions {
   /** Events the service publishes: their topics are created at start. */
   publishes: EventDefinition[];
   consumers: ConsumerRegistration[];
+  /** A crashed consumer's partitions move to the others after this long without a heartbeat. */
+  sessionTimeoutMs: number;
   relay: { enabled: boolean; pollIntervalMs: number; batchSize: number; retentionHours: number };
   retry: { attempts: number; initialBackoffMs: number; maxBackoffMs: number };
 }

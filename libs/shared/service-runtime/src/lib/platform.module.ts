@@ -59,6 +59,7 @@ export class PlatformModule {
           partitions: config.KAFKA_TOPIC_PARTITIONS,
           publishes: options.messaging.publishes,
           consumers: options.messaging.consumers,
+          sessionTimeoutMs: config.KAFKA_CONSUMER_SESSION_TIMEOUT_MS,
           relay: {
             enabled: config.OUTBOX_RELAY_ENABLED,
             pollIntervalMs: config.OUTBOX_POLL_INTERVAL_MS,

@@ -34,6 +34,7 @@ export class TestNamespace {
       KAFKA_BROKERS: TEST_KAFKA_BROKERS.join(','),
       KAFKA_TOPIC_PREFIX: this.topicPrefix,
       KAFKA_TOPIC_PARTITIONS: '3',
+      KAFKA_CONSUMER_SESSION_TIMEOUT_MS: '6000',
       REDIS_URL: TEST_REDIS_URL,
       OUTBOX_POLL_INTERVAL_MS: '50',
       ...extra,

@@ -43,8 +43,8 @@ export class EventConsumer {
   async start(): Promise<void> {
     const consumer = this.kafka.consumer({
       groupId: `${this.options.topicPrefix}${this.registration.name}`,
-      sessionTimeout: 30_000,
-      heartbeatInterval: 3_000,
+      sessionTimeout: this.options.sessionTimeoutMs,
+      heartbeatInterval: Math.floor(this.options.sessionTimeoutMs / 10),
       allowAutoTopicCreation: false,
     });
     await consumer.connect();
