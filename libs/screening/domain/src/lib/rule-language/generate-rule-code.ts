@@ -1,0 +1,93 @@
+import { Literal, RuleExpression, ValueExpression } from './rule-ast';
+
+/** Lists longer than this become a Set lookup; shorter ones a chain of comparisons (faster for a few items). */
+const SET_LOOKUP_FROM = 8;
+
+/**
+ * Turns checked syntax trees into the JavaScript source of one function that evaluates every rule. Only the
+ * tree is turned into code, never the rule text: feature names become local variables, literals are written
+ * with JSON.stringify, regular expressions and large lists are passed in as prepared objects.
+ */
+export class RuleCodeGenerator {
+  readonly regexes: RegExp[] = [];
+  readonly sets: Set<Literal>[] = [];
+  private readonly locals = new Map<string, string>();
+
+  /** Source of `function (features, fired)`: pushes the index of each rule whose condition holds. */
+  functionBody(conditions: RuleExpression[]): string {
+    const tests = conditions.map((condition, index) => `  if (${this.condition(condition)}) fired.push(${index});`);
+    const reads = [...this.locals].map(([name, local]) => `  const ${local} = features[${JSON.stringify(name)}];`);
+    return ['"use strict";', ...reads, ...tests].join('\n');
+  }
+
+  private condition(node: RuleExpression): string {
+    switch (node.kind) {
+      case 'or':
+        return `(${node.operands.map((operand) => this.condition(operand)).join(' || ')})`;
+      case 'and':
+        return `(${node.operands.map((operand) => this.condition(operand)).join(' && ')})`;
+      case 'not':
+        return `!${this.condition(node.operand)}`;
+      case 'compare':
+        return this.comparison(node.operator, this.value(node.left), this.value(node.right));
+      case 'between': {
+        const value = this.value(node.value);
+        return `(${value} >= ${this.value(node.low)} && ${value} <= ${this.value(node.high)})`;
+      }
+      case 'in': {
+        const value = this.value(node.value);
+        const test = this.membership(value, node.list);
+        // A missing value is in no list, and not-in no list either: rules say nothing about what is unknown.
+        return node.negated ? `(${value} != null && !${test})` : test;
+      }
+      case 'matches': {
+        const value = this.value(node.value);
+        const index = this.regexes.push(new RegExp(node.pattern, node.flags)) - 1;
+        return `(typeof ${value} === "string" && regexes[${index}].test(${value}))`;
+      }
+      case 'is-missing':
+        return node.negated ? `(${this.value(node.value)} != null)` : `(${this.value(node.value)} == null)`;
+      case 'truthy':
+        return `(${this.value(node.value)} === true)`;
+    }
+  }
+
+  /** Any comparison with a missing value is false, `!=` included. */
+  private comparison(operator: string, left: string, right: string): string {
+    switch (operator) {
+      case '==':
+        return right === 'null' ? `(${left} == null)` : `(${left} === ${right})`;
+      case '!=':
+        return right === 'null' ? `(${left} != null)` : `(${left} != null && ${left} !== ${right})`;
+      default:
+        return `(${left} ${operator} ${right})`;
+    }
+  }
+
+  private membership(value: string, list: Literal[]): string {
+    if (list.length === 0) return 'false';
+    if (list.length < SET_LOOKUP_FROM) return `(${list.map((item) => `${value} === ${JSON.stringify(item)}`).join(' || ')})`;
+    const index = this.sets.push(new Set(list)) - 1;
+    return `sets[${index}].has(${value})`;
+  }
+
+  private value(node: ValueExpression): string {
+    switch (node.kind) {
+      case 'literal':
+        return JSON.stringify(node.value);
+      case 'feature':
+        return this.local(node.name);
+      case 'arithmetic':
+        return `(${this.value(node.left)} ${node.operator} ${this.value(node.right)})`;
+    }
+  }
+
+  private local(feature: string): string {
+    let local = this.locals.get(feature);
+    if (!local) {
+      local = `f${this.locals.size}`;
+      this.locals.set(feature, local);
+    }
+    return local;
+  }
+}
