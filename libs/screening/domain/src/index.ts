@@ -20,3 +20,4 @@ export {
   type IdentityKind,
   type VelocityWindow,
 } from './lib/features/feature-catalogue';
+export { RiskModel, inputValue, type RiskModelFile, type ModelInput } from './lib/model/risk-model';

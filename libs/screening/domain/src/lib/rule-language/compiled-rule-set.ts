@@ -1,7 +1,7 @@
 import { FEATURE_CATALOGUE, FeatureType, FeatureValues } from '../features/feature-catalogue';
 import { Literal } from './rule-ast';
 import { checkRuleTypes } from './check-rule-types';
-import { RuleCodeGenerator } from './generate-rule-code';
+import { RULES_PER_CHUNK, RuleCodeGenerator } from './generate-rule-code';
 import { parseRuleCondition } from './parse-rule-condition';
 import { RuleError } from './rule-error';
 
@@ -64,13 +64,21 @@ export class CompiledRuleSet {
     });
     const featuresByRule = conditions.map((condition, i) => [...checkRuleTypes(rules[i].id, condition, catalogue)]);
     const generator = new RuleCodeGenerator();
-    const body = generator.functionBody(conditions);
+    const bodies: string[] = [];
+    for (let first = 0; first < conditions.length; first += RULES_PER_CHUNK) {
+      bodies.push(generator.chunkBody(conditions.slice(first, first + RULES_PER_CHUNK), first));
+    }
     // The source comes from checked syntax trees, never from rule text (see RuleCodeGenerator).
-    const factory = new Function('regexes', 'sets', `return function evaluate(features, fired) {\n${body}\n};`) as (
-      regexes: RegExp[],
-      sets: Set<Literal>[],
-    ) => Evaluate;
-    return new CompiledRuleSet(rules, featuresByRule, factory(generator.regexes, generator.sets));
+    const chunks = bodies.map((body) =>
+      (new Function('regexes', 'sets', `return function evaluateChunk(features, fired) {\n${body}\n};`) as (
+        regexes: RegExp[],
+        sets: Set<Literal>[],
+      ) => Evaluate)(generator.regexes, generator.sets),
+    );
+    const evaluate: Evaluate = (features, fired) => {
+      for (let i = 0; i < chunks.length; i++) chunks[i](features, fired);
+    };
+    return new CompiledRuleSet(rules, featuresByRule, evaluate);
   }
 
   get size(): number {

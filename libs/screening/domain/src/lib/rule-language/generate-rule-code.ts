@@ -2,6 +2,11 @@ import { Literal, RuleExpression, ValueExpression } from './rule-ast';
 
 /** Lists longer than this become a Set lookup; shorter ones a chain of comparisons (faster for a few items). */
 const SET_LOOKUP_FROM = 8;
+/**
+ * Rules per generated function. V8 leaves very large functions to its interpreter; chunks this size get
+ * optimized, and calling a few dozen of them costs less than one unoptimized giant.
+ */
+export const RULES_PER_CHUNK = 64;
 
 /**
  * Turns checked syntax trees into the JavaScript source of one function that evaluates every rule. Only the
@@ -13,9 +18,13 @@ export class RuleCodeGenerator {
   readonly sets: Set<Literal>[] = [];
   private readonly locals = new Map<string, string>();
 
-  /** Source of `function (features, fired)`: pushes the index of each rule whose condition holds. */
-  functionBody(conditions: RuleExpression[]): string {
-    const tests = conditions.map((condition, index) => `  if (${this.condition(condition)}) fired.push(${index});`);
+  /**
+   * Source of the body of `function (features, fired)` for the rules numbered from `firstIndex`: it pushes the
+   * number of each rule whose condition holds. Each chunk reads only the features its rules use.
+   */
+  chunkBody(conditions: RuleExpression[], firstIndex: number): string {
+    this.locals.clear();
+    const tests = conditions.map((condition, i) => `  if (${this.condition(condition)}) fired.push(${firstIndex + i});`);
     const reads = [...this.locals].map(([name, local]) => `  const ${local} = features[${JSON.stringify(name)}];`);
     return ['"use strict";', ...reads, ...tests].join('\n');
   }
@@ -23,9 +32,9 @@ export class RuleCodeGenerator {
   private condition(node: RuleExpression): string {
     switch (node.kind) {
       case 'or':
-        return `(${node.operands.map((operand) => this.condition(operand)).join(' || ')})`;
+        return `(${cheapestFirst(node.operands).map((operand) => this.condition(operand)).join(' || ')})`;
       case 'and':
-        return `(${node.operands.map((operand) => this.condition(operand)).join(' && ')})`;
+        return `(${cheapestFirst(node.operands).map((operand) => this.condition(operand)).join(' && ')})`;
       case 'not':
         return `!${this.condition(node.operand)}`;
       case 'compare':
@@ -89,5 +98,32 @@ export class RuleCodeGenerator {
       this.locals.set(feature, local);
     }
     return local;
+  }
+}
+
+/**
+ * Conditions have no side effects, so `and` and `or` may test their operands in any order: cheap comparisons
+ * first often settle the answer before a regular expression has to run.
+ */
+function cheapestFirst(operands: RuleExpression[]): RuleExpression[] {
+  return operands
+    .map((operand, position) => ({ operand, position, cost: costOf(operand) }))
+    .sort((a, b) => a.cost - b.cost || a.position - b.position)
+    .map(({ operand }) => operand);
+}
+
+function costOf(node: RuleExpression): number {
+  switch (node.kind) {
+    case 'or':
+    case 'and':
+      return node.operands.reduce((sum, operand) => sum + costOf(operand), 0);
+    case 'not':
+      return costOf(node.operand);
+    case 'in':
+      return node.list.length < SET_LOOKUP_FROM ? 1 + node.list.length : 4;
+    case 'matches':
+      return 50;
+    default:
+      return 1;
   }
 }
