@@ -1,0 +1,1 @@
+export { VelocityStore, VELOCITY_KEY_PREFIX } from './lib/velocity.store';
