@@ -39,6 +39,13 @@ export default tseslint.config(
       ],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/no-explicit-any': 'error',
+      'no-restricted-syntax': ['error', { selector: 'ExportDefaultDeclaration', message: 'Named exports only.' }],
+    },
+  },
+  {
+    // Product code handles money as integer minor units; tools may format figures (benchmarks) with decimals.
+    files: ['apps/**/*.ts', 'libs/**/*.ts'],
+    rules: {
       'no-restricted-syntax': [
         'error',
         { selector: "CallExpression[callee.name='parseFloat']", message: 'Money is integer minor units: no floats.' },

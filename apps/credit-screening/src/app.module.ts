@@ -1,6 +1,9 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { SCREENING_EVENTS } from '@kessai/screening-contracts';
 import { SCREENING_ENTITIES, SCREENING_MIGRATIONS } from '@kessai/screening-data-access';
+import { DecisionsModule, SCREENING_CONSUMERS } from '@kessai/screening-feature-decisions';
+import { ListsModule } from '@kessai/screening-feature-lists';
+import { RuleSetsModule } from '@kessai/screening-feature-rule-sets';
 import { PlatformModule, ServiceDefinition } from '@kessai/shared-service-runtime';
 import { CreditScreeningConfig, loadCreditScreeningConfig } from './config/credit-screening.config';
 
@@ -14,9 +17,18 @@ export class AppModule {
           serviceName: 'credit-screening',
           config,
           database: { entities: SCREENING_ENTITIES, migrations: SCREENING_MIGRATIONS },
-          messaging: { publishes: SCREENING_EVENTS, consumers: [] },
+          messaging: { publishes: SCREENING_EVENTS, consumers: SCREENING_CONSUMERS },
           redis: true,
         }),
+        DecisionsModule.forService({
+          modelPath: config.SCREENING_MODEL_PATH,
+          rulesRefreshMs: config.SCREENING_RULES_REFRESH_MS,
+          recorder: { batchSize: config.DECISION_RECORDER_BATCH_SIZE, flushMs: config.DECISION_RECORDER_FLUSH_MS, maxPending: 100_000 },
+          operatorToken: config.SCREENING_OPERATOR_TOKEN,
+          velocityKeyPrefix: config.VELOCITY_KEY_PREFIX,
+        }),
+        RuleSetsModule,
+        ListsModule,
       ],
     };
   }

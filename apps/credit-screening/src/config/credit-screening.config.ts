@@ -1,9 +1,52 @@
-import { Environment, loadConfig, ServiceConfig } from '@kessai/shared-config';
+import { IsInt, IsString, Matches, Max, MinLength, Min, ValidateBy } from 'class-validator';
+import { Environment, loadConfig, Secret, ServiceConfig, ToInteger } from '@kessai/shared-config';
 
-/** Validation of every variable lives on ServiceConfig; here are this service's defaults and own settings. */
+const DEVELOPMENT_OPERATOR_TOKEN = 'dev-operator-token-change-me';
+
+/** Validation of the common variables lives on ServiceConfig; here are this service's defaults and own settings. */
 export class CreditScreeningConfig extends ServiceConfig {
   PORT = 3004;
   DATABASE_SCHEMA = 'screening';
+
+  /** The risk model written by tools/screening/train-risk-model.ts. */
+  @IsString()
+  @MinLength(1)
+  SCREENING_MODEL_PATH = 'apps/credit-screening/model/risk-model.json';
+
+  /** Bearer token for rule sets, lists, outcomes and backtests. */
+  @Secret()
+  @MinLength(16)
+  @ValidateBy({
+    name: 'notTheDevelopmentToken',
+    validator: {
+      validate: (value: string, args) => (args?.object as CreditScreeningConfig).NODE_ENV !== 'production' || value !== DEVELOPMENT_OPERATOR_TOKEN,
+      defaultMessage: () => 'must be set to a secret of its own in production',
+    },
+  })
+  SCREENING_OPERATOR_TOKEN = DEVELOPMENT_OPERATOR_TOKEN;
+
+  /** How often an instance looks for a newly deployed rule-set version. */
+  @ToInteger()
+  @IsInt()
+  @Min(100)
+  @Max(60000)
+  SCREENING_RULES_REFRESH_MS = 2000;
+
+  @ToInteger()
+  @IsInt()
+  @Min(1)
+  @Max(5000)
+  DECISION_RECORDER_BATCH_SIZE = 500;
+
+  @ToInteger()
+  @IsInt()
+  @Min(10)
+  @Max(10000)
+  DECISION_RECORDER_FLUSH_MS = 100;
+
+  /** Prefix of the velocity keys in Redis (tests give each suite its own). */
+  @Matches(/^[\w:.-]*$/)
+  VELOCITY_KEY_PREFIX = '';
 }
 
 export function loadCreditScreeningConfig(env: Environment = process.env): CreditScreeningConfig {

@@ -1,4 +1,6 @@
-import type { EventDefinition } from '@kessai/shared-contracts';
+import { PaymentAuthorizedV1 } from './lib/events/payment-authorized.v1';
 
-/** Every event the payment context publishes (payments arrive with the payment-screen issue). */
-export const PAYMENT_EVENTS: EventDefinition[] = [];
+export { PaymentAuthorizedV1, PaymentAuthorizedV1Payload } from './lib/events/payment-authorized.v1';
+
+/** Every event the payment context publishes. */
+export const PAYMENT_EVENTS = [PaymentAuthorizedV1];

@@ -1,5 +1,15 @@
 import { CreateScreeningSchema1763780000000 } from './lib/migrations/1763780000000-create-screening-schema';
+import { CreateScreeningTables1763790000000 } from './lib/migrations/1763790000000-create-screening-tables';
+
+export { RuleSetRepository, type RuleSetVersion, type Deployment, type DeploymentRole } from './lib/rule-sets/rule-set.repository';
+export { ListEntryRepository, normalizeListValue, type ListEntry, type ListName, type ListScope } from './lib/lists/list-entry.repository';
+export {
+  DecisionRepository,
+  type StoredDecision,
+  type PaymentOutcome,
+  type DecisionWithOutcome,
+} from './lib/decisions/decision.repository';
 
 export const SCREENING_ENTITIES = [];
 /** In order of application. */
-export const SCREENING_MIGRATIONS = [CreateScreeningSchema1763780000000];
+export const SCREENING_MIGRATIONS = [CreateScreeningSchema1763780000000, CreateScreeningTables1763790000000];

@@ -21,3 +21,4 @@ export {
   type VelocityWindow,
 } from './lib/features/feature-catalogue';
 export { RiskModel, inputValue, type RiskModelFile, type ModelInput } from './lib/model/risk-model';
+export { BacktestTally, type BacktestReport, type KnownOutcome } from './lib/backtest/backtest-tally';

@@ -4,3 +4,4 @@ export { type ApiErrorBody } from './lib/api-error';
 export { ApiErrorFilter } from './lib/api-error.filter';
 export { statusForCode } from './lib/error-status';
 export { requestValidationPipe } from './lib/validation.pipe';
+export { MerchantId } from './lib/merchant-id.decorator';

@@ -39,6 +39,7 @@ export class CreateScreeningTables1763790000000 implements MigrationInterface {
         created_at timestamptz NOT NULL,
         PRIMARY KEY (scope, list, identity, value)
       )`);
+    await queryRunner.query(`CREATE INDEX list_entry_identity ON ${s}.list_entry (identity, value)`);
     await queryRunner.query(`
       CREATE TABLE ${s}.decision (
         id uuid PRIMARY KEY,

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { instanceToPlain } from 'class-transformer';
+import { instanceToPlain, plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import { EntityManager } from 'typeorm';
 import { Clock } from '@kessai/shared-clock';
@@ -27,7 +27,9 @@ export class OutboxWriter {
     definition: EventDefinition<TPayload>,
     event: { merchantId: string; payload: TPayload },
   ): Promise<EventEnvelope<TPayload>> {
-    const problems = validateSync(event.payload as object, { forbidUnknownValues: true });
+    // Read the payload through its contract class, as consumers will, so nested contract classes are checked too.
+    const payload = instanceToPlain(event.payload) as TPayload;
+    const problems = validateSync(plainToInstance(definition.payload, payload), { forbidUnknownValues: true });
     if (problems.length > 0) {
       throw new Error(`Refusing to publish an invalid ${definition.type} v${definition.version}: ${problems.join(', ')}`);
     }
@@ -42,7 +44,7 @@ export class OutboxWriter {
       correlationId: context?.correlationId ?? eventId,
       causationId: context?.causationId,
       traceparent: currentTraceparent(),
-      payload: instanceToPlain(event.payload) as TPayload,
+      payload,
     };
     await transaction.insert(OutboxMessageEntity, {
       eventId,

@@ -1,6 +1,6 @@
 import { Body, Controller, HttpCode, HttpStatus, Post } from '@nestjs/common';
 import { BillResponse, toBillResponse } from '../../http/bill.response';
-import { MerchantId } from '../../http/merchant-id.decorator';
+import { MerchantId } from '@kessai/shared-service-runtime';
 import { CreateBillCommand } from './create-bill.command';
 import { CreateBillHandler } from './create-bill.handler';
 import { CreateBillRequestDto } from './create-bill.request.dto';

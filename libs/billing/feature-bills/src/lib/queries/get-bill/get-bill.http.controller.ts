@@ -2,7 +2,7 @@ import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
 import { BillRepository } from '@kessai/billing-data-access';
 import { BillingException } from '@kessai/billing-domain';
 import { BillResponse, toBillResponse } from '../../http/bill.response';
-import { MerchantId } from '../../http/merchant-id.decorator';
+import { MerchantId } from '@kessai/shared-service-runtime';
 
 @Controller('bills')
 export class GetBillHttpController {

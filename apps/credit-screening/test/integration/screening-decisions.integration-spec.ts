@@ -1,0 +1,219 @@
+import { randomUUID } from 'node:crypto';
+import { newId } from '@kessai/shared-ids';
+import { freePort, pollUntil, ServiceProcess, TestNamespace } from '@kessai/shared-testing';
+
+const OPERATOR_TOKEN = 'integration-operator-token';
+
+interface Decision {
+  decisionId: string;
+  decision: string;
+  score: number;
+  modelVersion: string;
+  ruleSetVersion: number;
+  decidedBy?: string;
+  firedRules: { id: string; action: string; features: Record<string, unknown> }[];
+}
+
+describe('credit-screening decisions', () => {
+  const namespace = new TestNamespace('screening-decisions');
+  const merchantId = `merchant-${randomUUID().slice(0, 8)}`;
+  let service: ServiceProcess;
+
+  const call = async (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) => {
+    const response = await fetch(`${service.baseUrl}${path}`, {
+      method,
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${OPERATOR_TOKEN}`, 'x-kessai-merchant-id': merchantId, ...headers },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await response.text();
+    return { status: response.status, body: text ? JSON.parse(text) : undefined };
+  };
+  const decide = async (request: Record<string, unknown>, merchant = merchantId): Promise<Decision> => {
+    const { status, body } = await call(
+      'POST',
+      '/decisions',
+      { paymentRef: `pay-${randomUUID()}`, amount: 5000, currency: 'JPY', paymentMethod: 'card', ...request },
+      { 'x-kessai-merchant-id': merchant },
+    );
+    expect(status).toBe(200);
+    return body as Decision;
+  };
+  const publish = async (rules: unknown[], note = '') => {
+    const { status, body } = await call('POST', '/rule-sets', { rules, note });
+    expect(status).toBe(201);
+    return (body as { version: number }).version;
+  };
+
+  beforeAll(async () => {
+    service = new ServiceProcess(
+      'credit-screening',
+      await freePort(),
+      namespace.serviceEnvironment('screening', {
+        SCREENING_OPERATOR_TOKEN: OPERATOR_TOKEN,
+        VELOCITY_KEY_PREFIX: `${namespace.id}:`,
+        DECISION_RECORDER_FLUSH_MS: '50',
+      }),
+    ).start();
+    await service.waitUntilReady();
+  });
+
+  afterAll(async () => {
+    if (process.env.DEBUG_SERVICE_OUTPUT) console.log(service.output.filter((l) => /error|warn|dead/i.test(l)).join('\n'));
+    await service.stop('SIGKILL');
+    await namespace.cleanUp();
+  });
+
+  it('answers 503 with a clear code while no rule set is active', async () => {
+    const { status, body } = await call('POST', '/decisions', { paymentRef: 'p-0', amount: 100, currency: 'JPY', paymentMethod: 'card' });
+    expect(status).toBe(503);
+    expect(body.error.code).toBe('SCREENING_RULE_SET_UNAVAILABLE');
+  });
+
+  it('refuses a rule set with a bad rule, naming the rule, the position and what was expected', async () => {
+    const { status, body } = await call('POST', '/rule-sets', {
+      rules: [
+        { id: 'fine', action: 'review', when: 'amount > 100000' },
+        { id: 'broken', action: 'decline', when: 'amount > 5000 and\n  velocity.card.cuont_1h > 3' },
+      ],
+    });
+    expect(status).toBe(422);
+    expect(body.error).toMatchObject({
+      code: 'SCREENING_RULE_INVALID',
+      field: 'rules.broken',
+      message: 'Rule broken, line 2 column 3: unknown feature "velocity.card.cuont_1h" (did you mean "velocity.card.count_1h"?)',
+    });
+  });
+
+  it('refuses rule-set changes without the operator token', async () => {
+    const { status, body } = await call('POST', '/rule-sets', { rules: [] }, { authorization: 'Bearer wrong' });
+    expect(status).toBe(401);
+    expect(body.error.code).toBe('SCREENING_OPERATOR_UNAUTHORIZED');
+  });
+
+  it('decides with the active version and explains which rules fired with which values', async () => {
+    const version = await publish([
+      { id: 'decline-blocked-card', action: 'decline', when: 'list.block.card', description: 'Card on a block list' },
+      { id: 'review-large', action: 'review', when: 'amount >= 100000' },
+      { id: 'review-card-testing', action: 'review', when: 'velocity.card.count_1h >= 2' },
+    ]);
+    expect((await call('POST', `/rule-sets/${version}/activate`)).status).toBe(204);
+
+    const small = await decide({ amount: 3000 });
+    expect(small).toMatchObject({ decision: 'approve', ruleSetVersion: version, firedRules: [] });
+    expect(small.modelVersion).toMatch(/^risk-lr-/);
+    expect(small.score).toBeGreaterThan(0);
+    expect(small.score).toBeLessThan(1);
+
+    const large = await decide({ amount: 150000 });
+    expect(large.decision).toBe('review');
+    expect(large.decidedBy).toBe('review-large');
+    expect(large.firedRules).toEqual([{ id: 'review-large', action: 'review', features: { amount: 150000 } }]);
+  });
+
+  it('declines a card on the merchant block list, for that merchant only', async () => {
+    expect((await call('POST', `/lists/${merchantId}/block/entries`, { identity: 'card', value: 'card-stolen-1', reason: 'reported' })).status).toBe(204);
+    expect(await decide({ cardRef: 'card-stolen-1' })).toMatchObject({ decision: 'decline', decidedBy: 'decline-blocked-card' });
+    expect((await decide({ cardRef: 'card-stolen-1' }, 'another-merchant')).decision).toBe('approve');
+  });
+
+  it('counts payments from the payment events on Kafka into velocity, once per event', async () => {
+    const event = paymentAuthorized('card-busy', 2000);
+    await namespace.kafka.send(namespace.topic('payment.payment.authorized.v1'), [
+      { key: merchantId, value: JSON.stringify(event) },
+      { key: merchantId, value: JSON.stringify(event) },
+      { key: merchantId, value: JSON.stringify(paymentAuthorized('card-busy', 3000)) },
+    ]);
+    const decision = await pollUntil('velocity to reach two payments', async () => {
+      const answer = await decide({ cardRef: 'card-busy' });
+      return answer.decision === 'review' ? answer : undefined;
+    });
+    expect(decision.firedRules[0]).toEqual({
+      id: 'review-card-testing',
+      action: 'review',
+      features: { 'velocity.card.count_1h': 2 },
+    });
+  });
+
+  it('runs a new version in shadow: recorded beside the decision, not enforced', async () => {
+    const strict = await publish([{ id: 'decline-everything-large', action: 'decline', when: 'amount > 1000' }], 'stricter');
+    expect((await call('PUT', `/rule-sets/shadow/${strict}`)).status).toBe(204);
+    const decision = await decide({ amount: 5000 });
+    expect(decision.decision).toBe('approve');
+    const stored = await pollUntil('the decision to be stored', async () => {
+      const { status, body } = await call('GET', `/decisions/${decision.decisionId}`);
+      return status === 200 ? body : undefined;
+    });
+    expect(stored.shadow).toEqual({
+      ruleSetVersion: strict,
+      decision: 'decline',
+      fired: [{ id: 'decline-everything-large', action: 'decline', features: { amount: 5000 } }],
+    });
+    expect((await call('DELETE', '/rule-sets/shadow')).status).toBe(204);
+  });
+
+  it('rolls back by activating an older version', async () => {
+    const { body } = await call('GET', '/rule-sets');
+    const [newest, previous] = (body.versions as { version: number }[]).map((v) => v.version);
+    await call('POST', `/rule-sets/${newest}/activate`);
+    expect((await decide({ amount: 5000 })).decision).toBe('decline');
+    await call('POST', `/rule-sets/${previous}/activate`);
+    const after = await decide({ amount: 5000 });
+    expect(after).toMatchObject({ decision: 'approve', ruleSetVersion: previous });
+  });
+
+  it('backtests a version over stored decisions and known outcomes', async () => {
+    const from = new Date(Date.now() - 60_000).toISOString();
+    const bad = await decide({ amount: 7000, paymentRef: `bt-bad-${randomUUID()}` });
+    const good = await decide({ amount: 800, paymentRef: `bt-good-${randomUUID()}` });
+    for (const [decision, outcome] of [
+      [bad, 'chargeback'],
+      [good, 'paid'],
+    ] as const) {
+      const stored = await pollUntil('the decision to be stored', async () => {
+        const { status, body } = await call('GET', `/decisions/${decision.decisionId}`);
+        return status === 200 ? body : undefined;
+      });
+      expect((await call('POST', '/outcomes', { merchantId, paymentRef: stored.paymentRef, outcome })).status).toBe(204);
+    }
+    const strict = (await call('GET', '/rule-sets')).body.versions[0].version;
+    const { status, body } = await call('POST', '/backtests', { version: strict, from, to: new Date(Date.now() + 60_000).toISOString() });
+    expect(status).toBe(200);
+    expect(body.report.decisions).toBeGreaterThanOrEqual(2);
+    expect(body.report.bad).toMatchObject({ total: 1, recordedDeclined: 0, candidateDeclined: 1 });
+    expect(body.report.goodDeclinedByCandidate).toBe(0);
+  });
+
+  it('answers a decision requested by event with a decision event carrying the request id', async () => {
+    const requestId = `req-${randomUUID()}`;
+    await namespace.kafka.send(namespace.topic('screening.decision.requested.v1'), [
+      {
+        key: merchantId,
+        value: JSON.stringify(envelope('screening.decision.requested', {
+          requestId,
+          request: { paymentRef: 'by-event-1', amount: 120000, currency: 'JPY', paymentMethod: 'wallet' },
+        })),
+      },
+    ]);
+    const made = await pollUntil('the decision event', async () => {
+      const messages = await namespace.kafka.readAll(namespace.topic('screening.decision.made.v1')).catch(() => []);
+      return messages.map((m) => JSON.parse(m.value ?? '{}')).find((e) => e.payload?.requestId === requestId);
+    });
+    expect(made.merchantId).toBe(merchantId);
+    expect(made.payload.decision).toMatchObject({ paymentRef: 'by-event-1', decision: 'review', decidedBy: 'review-large' });
+  });
+
+  function paymentAuthorized(cardRef: string, amount: number) {
+    return envelope('payment.payment.authorized', {
+      paymentId: `pay-${randomUUID()}`,
+      amount,
+      currency: 'JPY',
+      paymentMethod: 'card',
+      cardRef,
+      authorizedAt: new Date().toISOString(),
+    });
+  }
+
+  function envelope(type: string, payload: unknown) {
+    return { eventId: newId(), type, version: 1, occurredAt: new Date().toISOString(), merchantId, correlationId: 'it', payload };
+  }
+});

@@ -1,0 +1,124 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { Decision, FeatureValues, FiredRule } from '@kessai/screening-domain';
+import { screeningTable } from '../screening-tables';
+
+export interface StoredDecision {
+  id: string;
+  merchantId: string;
+  paymentRef: string;
+  decision: Decision;
+  score: number;
+  modelVersion: string;
+  ruleSetVersion: number;
+  decidedBy?: string;
+  fired: FiredRule[];
+  features: FeatureValues;
+  shadow?: { ruleSetVersion: number; decision: Decision; fired: FiredRule[] };
+  decidedAt: Date;
+}
+
+export type PaymentOutcome = 'paid' | 'chargeback' | 'unpaid';
+
+export interface DecisionWithOutcome {
+  id: string;
+  decision: Decision;
+  features: FeatureValues;
+  outcome?: PaymentOutcome;
+}
+
+const COLUMNS = 14;
+
+@Injectable()
+export class DecisionRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** Stores a batch of decisions in one statement (the recorder calls it off the decision path). */
+  async insertMany(decisions: StoredDecision[]): Promise<void> {
+    if (decisions.length === 0) return;
+    const values: unknown[] = [];
+    const rows = decisions.map((d, i) => {
+      values.push(
+        d.id,
+        d.merchantId,
+        d.paymentRef,
+        d.decision,
+        d.score,
+        d.modelVersion,
+        d.ruleSetVersion,
+        d.decidedBy ?? null,
+        JSON.stringify(d.fired),
+        JSON.stringify(d.features),
+        d.shadow?.ruleSetVersion ?? null,
+        d.shadow?.decision ?? null,
+        d.shadow ? JSON.stringify(d.shadow.fired) : null,
+        d.decidedAt,
+      );
+      return `(${Array.from({ length: COLUMNS }, (_, c) => `$${i * COLUMNS + c + 1}`).join(', ')})`;
+    });
+    await this.dataSource.query(
+      `INSERT INTO ${screeningTable(this.dataSource, 'decision')} (id, merchant_id, payment_ref, decision, score, model_version,
+         rule_set_version, decided_by, fired, features, shadow_rule_set_version, shadow_decision, shadow_fired, decided_at)
+       VALUES ${rows.join(', ')} ON CONFLICT (id) DO NOTHING`,
+      values,
+    );
+  }
+
+  async find(id: string): Promise<StoredDecision | undefined> {
+    const rows = await this.dataSource.query(`SELECT * FROM ${screeningTable(this.dataSource, 'decision')} WHERE id = $1`, [id]);
+    return rows[0] && toStored(rows[0]);
+  }
+
+  /**
+   * Decisions in a period with the outcome reported for their payment, page by page (keyset), so a backtest
+   * over months of decisions never holds them all in memory.
+   */
+  async *withOutcomes(from: Date, to: Date, pageSize = 5000): AsyncGenerator<DecisionWithOutcome[]> {
+    let after: { decidedAt: Date; id: string } | undefined;
+    for (;;) {
+      const rows: { id: string; decision: Decision; features: FeatureValues; outcome: PaymentOutcome | null; decided_at: Date }[] =
+        await this.dataSource.query(
+          `SELECT d.id, d.decision, d.features, o.outcome, d.decided_at
+           FROM ${screeningTable(this.dataSource, 'decision')} d
+           LEFT JOIN ${screeningTable(this.dataSource, 'payment_outcome')} o
+             ON o.merchant_id = d.merchant_id AND o.payment_ref = d.payment_ref
+           WHERE d.decided_at >= $1 AND d.decided_at < $2 AND ($3::timestamptz IS NULL OR (d.decided_at, d.id) > ($3, $4::uuid))
+           ORDER BY d.decided_at, d.id LIMIT $5`,
+          [from, to, after?.decidedAt ?? null, after?.id ?? null, pageSize],
+        );
+      if (rows.length === 0) return;
+      yield rows.map((row) => ({ id: row.id, decision: row.decision, features: row.features, outcome: row.outcome ?? undefined }));
+      const last = rows[rows.length - 1];
+      after = { decidedAt: last.decided_at, id: last.id };
+      if (rows.length < pageSize) return;
+    }
+  }
+
+  async recordOutcome(merchantId: string, paymentRef: string, outcome: PaymentOutcome, at: Date): Promise<void> {
+    await this.dataSource.query(
+      `INSERT INTO ${screeningTable(this.dataSource, 'payment_outcome')} (merchant_id, payment_ref, outcome, reported_at)
+       VALUES ($1, $2, $3, $4) ON CONFLICT (merchant_id, payment_ref) DO UPDATE SET outcome = EXCLUDED.outcome, reported_at = EXCLUDED.reported_at`,
+      [merchantId, paymentRef, outcome, at],
+    );
+  }
+}
+
+function toStored(row: Record<string, unknown>): StoredDecision {
+  return {
+    id: row.id as string,
+    merchantId: row.merchant_id as string,
+    paymentRef: row.payment_ref as string,
+    decision: row.decision as Decision,
+    score: row.score as number,
+    modelVersion: row.model_version as string,
+    ruleSetVersion: row.rule_set_version as number,
+    decidedBy: (row.decided_by as string | null) ?? undefined,
+    fired: row.fired as FiredRule[],
+    features: row.features as FeatureValues,
+    shadow:
+      row.shadow_rule_set_version === null
+        ? undefined
+        : { ruleSetVersion: row.shadow_rule_set_version as number, decision: row.shadow_decision as Decision, fired: row.shadow_fired as FiredRule[] },
+    decidedAt: row.decided_at as Date,
+  };
+}

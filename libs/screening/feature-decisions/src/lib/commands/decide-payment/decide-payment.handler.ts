@@ -1,0 +1,70 @@
+import { Injectable } from '@nestjs/common';
+import { ListEntryRepository } from '@kessai/screening-data-access';
+import { ScreeningDecision } from '@kessai/screening-contracts';
+import { FeatureValues } from '@kessai/screening-domain';
+import { VelocityStore } from '@kessai/screening-feature-velocity';
+import { Clock } from '@kessai/shared-clock';
+import { newId } from '@kessai/shared-ids';
+import { RiskModelProvider } from '../../model/risk-model.provider';
+import { DecisionRecorder } from '../../recording/decision.recorder';
+import { RuleSetCache } from '../../rule-sets/rule-set.cache';
+import { identitiesOf, listFeatures, requestFeatures } from '../../features/payment-features';
+import { ScreeningException } from '../../screening.exception';
+import { DecidePaymentCommand } from './decide-payment.command';
+
+/**
+ * Decides on a payment: its own features, list hits and velocity (read concurrently: one PostgreSQL and one
+ * Redis round trip), the model score, then the active rule set; the shadow rule set, if any, is evaluated on
+ * the same features and recorded without effect.
+ */
+@Injectable()
+export class DecidePaymentHandler {
+  constructor(
+    private readonly lists: ListEntryRepository,
+    private readonly velocity: VelocityStore,
+    private readonly modelProvider: RiskModelProvider,
+    private readonly ruleSets: RuleSetCache,
+    private readonly recorder: DecisionRecorder,
+    private readonly clock: Clock,
+  ) {}
+
+  async execute({ merchantId, request }: DecidePaymentCommand): Promise<ScreeningDecision> {
+    const { active, shadow } = this.ruleSets.current();
+    if (!active) throw new ScreeningException('SCREENING_RULE_SET_UNAVAILABLE', 'No rule set is active: publish and activate one');
+    const now = this.clock.now();
+    const identities = identitiesOf(request);
+    const [hits, velocity] = await Promise.all([this.lists.hits(merchantId, identities), this.velocity.read(identities, now)]);
+    const withoutScore: FeatureValues = { ...requestFeatures(merchantId, request, now), ...listFeatures(hits), ...velocity };
+    const model = this.modelProvider.model;
+    const score = model.score(withoutScore);
+    const features = { ...withoutScore, score };
+
+    const evaluation = active.rules.evaluate(features);
+    const shadowEvaluation = shadow?.rules.evaluate(features);
+    const decisionId = newId();
+    this.recorder.record({
+      id: decisionId,
+      merchantId,
+      paymentRef: request.paymentRef,
+      decision: evaluation.decision,
+      score,
+      modelVersion: model.version,
+      ruleSetVersion: active.version,
+      decidedBy: evaluation.decidedBy,
+      fired: evaluation.fired,
+      features,
+      shadow: shadow && shadowEvaluation && { ruleSetVersion: shadow.version, decision: shadowEvaluation.decision, fired: shadowEvaluation.fired },
+      decidedAt: now,
+    });
+    return {
+      decisionId,
+      paymentRef: request.paymentRef,
+      decision: evaluation.decision,
+      score,
+      modelVersion: model.version,
+      ruleSetVersion: active.version,
+      decidedBy: evaluation.decidedBy,
+      firedRules: evaluation.fired,
+    };
+  }
+}

@@ -1,0 +1,53 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { DecisionRequestedV1 } from '@kessai/screening-contracts';
+import { PaymentAuthorizedV1 } from '@kessai/payment-contracts';
+import { DecisionRepository, ListEntryRepository, RuleSetRepository } from '@kessai/screening-data-access';
+import { RecordVelocityWhenPaymentAuthorizedHandler, VELOCITY_KEY_PREFIX, VelocityStore } from '@kessai/screening-feature-velocity';
+import { ConsumerRegistration, defineConsumer } from '@kessai/shared-messaging';
+import { DecidePaymentHandler } from './commands/decide-payment/decide-payment.handler';
+import { DecidePaymentHttpController } from './commands/decide-payment/decide-payment.http.controller';
+import { RecordOutcomeHttpController } from './commands/record-outcome/record-outcome.http.controller';
+import { DecideWhenDecisionRequestedHandler } from './events/decide-when-decision-requested.handler';
+import { OperatorGuard } from './http/operator.guard';
+import { RiskModelProvider } from './model/risk-model.provider';
+import { GetDecisionHttpController } from './queries/get-decision/get-decision.http.controller';
+import { DecisionRecorder } from './recording/decision.recorder';
+import { RuleSetCache } from './rule-sets/rule-set.cache';
+import { SCREENING_OPTIONS, ScreeningOptions } from './screening.options';
+
+export const SCREENING_CONSUMERS: ConsumerRegistration[] = [
+  defineConsumer({ name: 'credit-screening.decide-when-decision-requested', event: DecisionRequestedV1, handler: DecideWhenDecisionRequestedHandler }),
+  defineConsumer({
+    name: 'credit-screening.record-velocity-when-payment-authorized',
+    event: PaymentAuthorizedV1,
+    handler: RecordVelocityWhenPaymentAuthorizedHandler,
+  }),
+];
+
+/** Deciding on payments: features, velocity, lists, the model and the compiled rule sets. */
+@Module({})
+export class DecisionsModule {
+  static forService(options: ScreeningOptions & { velocityKeyPrefix: string }): DynamicModule {
+    return {
+      module: DecisionsModule,
+      global: true,
+      controllers: [DecidePaymentHttpController, GetDecisionHttpController, RecordOutcomeHttpController],
+      providers: [
+        { provide: SCREENING_OPTIONS, useValue: options },
+        { provide: VELOCITY_KEY_PREFIX, useValue: options.velocityKeyPrefix },
+        RuleSetRepository,
+        ListEntryRepository,
+        DecisionRepository,
+        VelocityStore,
+        RiskModelProvider,
+        RuleSetCache,
+        DecisionRecorder,
+        DecidePaymentHandler,
+        DecideWhenDecisionRequestedHandler,
+        RecordVelocityWhenPaymentAuthorizedHandler,
+        OperatorGuard,
+      ],
+      exports: [SCREENING_OPTIONS, RuleSetRepository, ListEntryRepository, DecisionRepository, RuleSetCache, OperatorGuard, DecidePaymentHandler],
+    };
+  }
+}

@@ -1,0 +1,1 @@
+export { ListsModule } from './lib/lists.module';

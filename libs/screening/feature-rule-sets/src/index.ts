@@ -1,0 +1,1 @@
+export { RuleSetsModule } from './lib/rule-sets.module';
