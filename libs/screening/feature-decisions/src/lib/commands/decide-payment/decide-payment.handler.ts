@@ -41,30 +41,24 @@ export class DecidePaymentHandler {
 
     const evaluation = active.rules.evaluate(features);
     const shadowEvaluation = shadow?.rules.evaluate(features);
+    const decided = {
+      decision: evaluation.decision,
+      score,
+      modelVersion: model.version,
+      ruleSetVersion: active.version,
+      decidedBy: evaluation.decidedBy,
+    };
     const decisionId = newId();
     this.recorder.record({
       id: decisionId,
       merchantId,
       paymentRef: request.paymentRef,
-      decision: evaluation.decision,
-      score,
-      modelVersion: model.version,
-      ruleSetVersion: active.version,
-      decidedBy: evaluation.decidedBy,
+      ...decided,
       fired: evaluation.fired,
       features,
       shadow: shadow && shadowEvaluation && { ruleSetVersion: shadow.version, decision: shadowEvaluation.decision, fired: shadowEvaluation.fired },
       decidedAt: now,
     });
-    return {
-      decisionId,
-      paymentRef: request.paymentRef,
-      decision: evaluation.decision,
-      score,
-      modelVersion: model.version,
-      ruleSetVersion: active.version,
-      decidedBy: evaluation.decidedBy,
-      firedRules: evaluation.fired,
-    };
+    return { decisionId, paymentRef: request.paymentRef, ...decided, firedRules: evaluation.fired };
   }
 }
