@@ -7,6 +7,8 @@ const DEVELOPMENT_OPERATOR_TOKEN = 'dev-operator-token-change-me';
 export class CreditScreeningConfig extends ServiceConfig {
   PORT = 3004;
   DATABASE_SCHEMA = 'screening';
+  /** Rule sets of tens of thousands of rules are published in one request. */
+  override HTTP_JSON_LIMIT_KB = 20480;
 
   /** The risk model written by tools/screening/train-risk-model.ts. */
   @IsString()

@@ -116,6 +116,15 @@ describe('credit-screening decisions', () => {
     expect((await decide({ cardRef: 'card-stolen-1' }, 'another-merchant')).decision).toBe('approve');
   });
 
+  it('stops declining a card once it is taken off the block list', async () => {
+    await call('POST', `/lists/${merchantId}/block/entries`, { identity: 'card', value: 'card-forgiven' });
+    expect((await decide({ cardRef: 'card-forgiven' })).decision).toBe('decline');
+    expect((await call('DELETE', `/lists/${merchantId}/block/entries/card/card-forgiven`)).status).toBe(204);
+    expect((await decide({ cardRef: 'card-forgiven' })).decision).toBe('approve');
+    const { body } = await call('GET', `/lists/${merchantId}`);
+    expect((body as { value: string }[]).map((entry) => entry.value)).toEqual(['card-stolen-1']);
+  });
+
   it('counts payments from the payment events on Kafka into velocity, once per event', async () => {
     const event = paymentAuthorized('card-busy', 2000);
     await namespace.kafka.send(namespace.topic('payment.payment.authorized.v1'), [

@@ -2,7 +2,7 @@ import { CreateScreeningSchema1763780000000 } from './lib/migrations/17637800000
 import { CreateScreeningTables1763790000000 } from './lib/migrations/1763790000000-create-screening-tables';
 
 export { RuleSetRepository, type RuleSetVersion, type Deployment, type DeploymentRole } from './lib/rule-sets/rule-set.repository';
-export { ListEntryRepository, normalizeListValue, type ListEntry, type ListName, type ListScope } from './lib/lists/list-entry.repository';
+export { ListEntryRepository, normalizeListValue, type ListEntry, type ListName, type ListScope, type ListChange } from './lib/lists/list-entry.repository';
 export {
   DecisionRepository,
   type StoredDecision,

@@ -4,3 +4,4 @@ export { OperatorGuard } from './lib/http/operator.guard';
 export { ScreeningException, type ScreeningErrorCode } from './lib/screening.exception';
 export { DecidePaymentHandler } from './lib/commands/decide-payment/decide-payment.handler';
 export { type ScreeningOptions } from './lib/screening.options';
+export { ListCache } from './lib/lists/list.cache';

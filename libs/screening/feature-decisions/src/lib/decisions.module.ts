@@ -9,6 +9,7 @@ import { DecidePaymentHttpController } from './commands/decide-payment/decide-pa
 import { RecordOutcomeHttpController } from './commands/record-outcome/record-outcome.http.controller';
 import { DecideWhenDecisionRequestedHandler } from './events/decide-when-decision-requested.handler';
 import { OperatorGuard } from './http/operator.guard';
+import { ListCache } from './lists/list.cache';
 import { RiskModelProvider } from './model/risk-model.provider';
 import { GetDecisionHttpController } from './queries/get-decision/get-decision.http.controller';
 import { DecisionRecorder } from './recording/decision.recorder';
@@ -41,13 +42,14 @@ export class DecisionsModule {
         VelocityStore,
         RiskModelProvider,
         RuleSetCache,
+        ListCache,
         DecisionRecorder,
         DecidePaymentHandler,
         DecideWhenDecisionRequestedHandler,
         RecordVelocityWhenPaymentAuthorizedHandler,
         OperatorGuard,
       ],
-      exports: [SCREENING_OPTIONS, RuleSetRepository, ListEntryRepository, DecisionRepository, RuleSetCache, OperatorGuard, DecidePaymentHandler],
+      exports: [SCREENING_OPTIONS, RuleSetRepository, ListEntryRepository, DecisionRepository, RuleSetCache, ListCache, OperatorGuard, DecidePaymentHandler],
     };
   }
 }

@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Post, UseGuards } from '@nestjs/common';
 import { ListEntryRepository, ListName } from '@kessai/screening-data-access';
 import { IDENTITY_KINDS, IdentityKind } from '@kessai/screening-domain';
-import { OperatorGuard, ScreeningException } from '@kessai/screening-feature-decisions';
+import { ListCache, OperatorGuard, ScreeningException } from '@kessai/screening-feature-decisions';
 import { Clock } from '@kessai/shared-clock';
 import { AddListEntryRequestDto } from './list-entry.request.dto';
 
@@ -13,6 +13,7 @@ const SCOPE = /^(global|[\w-]{1,64})$/;
 export class ListsHttpController {
   constructor(
     private readonly lists: ListEntryRepository,
+    private readonly cache: ListCache,
     private readonly clock: Clock,
   ) {}
 
@@ -28,6 +29,7 @@ export class ListsHttpController {
       { scope: checkedScope(scope), list: checkedList(list), identity: body.identity, value: body.value, reason: body.reason ?? '' },
       this.clock.now(),
     );
+    await this.cache.refresh();
   }
 
   @Delete(':list/entries/:identity/:value')
@@ -36,7 +38,8 @@ export class ListsHttpController {
     if (!(IDENTITY_KINDS as readonly string[]).includes(identity)) {
       throw new ScreeningException('SCREENING_LIST_INVALID', `identity must be one of ${IDENTITY_KINDS.join(', ')}`, 'identity');
     }
-    await this.lists.remove({ scope: checkedScope(scope), list: checkedList(list), identity: identity as IdentityKind, value });
+    await this.lists.remove({ scope: checkedScope(scope), list: checkedList(list), identity: identity as IdentityKind, value }, this.clock.now());
+    await this.cache.refresh();
   }
 }
 

@@ -40,6 +40,13 @@ export abstract class ServiceConfig {
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
 
+  /** Largest JSON request body accepted, in KiB; larger ones get 413. */
+  @ToInteger()
+  @IsInt()
+  @Min(1)
+  @Max(102400)
+  HTTP_JSON_LIMIT_KB = 1024;
+
   @Secret()
   @Matches(POSTGRES_URL, { message: 'must be a postgres:// URL' })
   DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/postgres';

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { DynamicModule, INestApplication, Logger as NestLogger, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { Server } from 'node:http';
 import { Logger } from 'nestjs-pino';
 import { ConfigurationError, redactConfig, ServiceConfig } from '@kessai/shared-config';
@@ -27,7 +28,9 @@ export async function createServiceApp<TConfig extends ServiceConfig>(
     exporter: config.OTEL_TRACES_EXPORTER as 'none',
     otlpEndpoint: config.OTEL_EXPORTER_OTLP_ENDPOINT,
   });
-  const app = await NestFactory.create(definition.appModule(config), { bufferLogs: true });
+  const app = await NestFactory.create<NestExpressApplication>(definition.appModule(config), { bufferLogs: true, bodyParser: false });
+  app.useBodyParser('json', { limit: `${config.HTTP_JSON_LIMIT_KB}kb` });
+  app.useBodyParser('urlencoded', { limit: `${config.HTTP_JSON_LIMIT_KB}kb`, extended: false });
   app.useLogger(app.get(Logger));
   app.use(httpTracingMiddleware(definition.serviceName));
   app.useGlobalPipes(requestValidationPipe());

@@ -25,14 +25,21 @@ export class ServiceProcess {
     readonly app: string,
     readonly port: number,
     private readonly env: Record<string, string>,
+    /** Extra Node.js options, e.g. `--cpu-prof` for a benchmark. */
+    private readonly nodeArguments: string[] = [],
   ) {}
+
+  /** The process id, for reading its memory use (benchmarks). */
+  get pid(): number | undefined {
+    return this.child?.pid;
+  }
 
   get baseUrl(): string {
     return `http://127.0.0.1:${this.port}`;
   }
 
   start(): this {
-    const child = spawn(process.execPath, ['-r', '@swc-node/register', join('apps', this.app, 'src/main.ts')], {
+    const child = spawn(process.execPath, [...this.nodeArguments, '-r', '@swc-node/register', join('apps', this.app, 'src/main.ts')], {
       cwd: WORKSPACE_ROOT,
       env: { SWC_NODE_PROJECT: 'tsconfig.json', ...this.env, PORT: String(this.port) },
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -39,7 +39,16 @@ export class CreateScreeningTables1763790000000 implements MigrationInterface {
         created_at timestamptz NOT NULL,
         PRIMARY KEY (scope, list, identity, value)
       )`);
-    await queryRunner.query(`CREATE INDEX list_entry_identity ON ${s}.list_entry (identity, value)`);
+    await queryRunner.query(`
+      CREATE TABLE ${s}.list_change (
+        id bigserial PRIMARY KEY,
+        scope text NOT NULL,
+        list text NOT NULL,
+        identity text NOT NULL,
+        value text NOT NULL,
+        change text NOT NULL CHECK (change IN ('add', 'remove')),
+        changed_at timestamptz NOT NULL
+      )`);
     await queryRunner.query(`
       CREATE TABLE ${s}.decision (
         id uuid PRIMARY KEY,
@@ -71,7 +80,7 @@ export class CreateScreeningTables1763790000000 implements MigrationInterface {
 
   async down(queryRunner: QueryRunner): Promise<void> {
     const s = schemaOf(queryRunner);
-    for (const table of ['payment_outcome', 'decision', 'list_entry', 'rule_set_deployment_history', 'rule_set_deployment', 'rule_set_version']) {
+    for (const table of ['payment_outcome', 'decision', 'list_change', 'list_entry', 'rule_set_deployment_history', 'rule_set_deployment', 'rule_set_version']) {
       await queryRunner.query(`DROP TABLE ${s}.${table}`);
     }
   }

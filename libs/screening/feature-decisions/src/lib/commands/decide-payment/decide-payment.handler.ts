@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { ListEntryRepository } from '@kessai/screening-data-access';
 import { ScreeningDecision } from '@kessai/screening-contracts';
 import { FeatureValues } from '@kessai/screening-domain';
 import { VelocityStore } from '@kessai/screening-feature-velocity';
 import { Clock } from '@kessai/shared-clock';
 import { newId } from '@kessai/shared-ids';
+import { ListCache } from '../../lists/list.cache';
 import { RiskModelProvider } from '../../model/risk-model.provider';
 import { DecisionRecorder } from '../../recording/decision.recorder';
 import { RuleSetCache } from '../../rule-sets/rule-set.cache';
@@ -13,14 +13,14 @@ import { ScreeningException } from '../../screening.exception';
 import { DecidePaymentCommand } from './decide-payment.command';
 
 /**
- * Decides on a payment: its own features, list hits and velocity (read concurrently: one PostgreSQL and one
- * Redis round trip), the model score, then the active rule set; the shadow rule set, if any, is evaluated on
- * the same features and recorded without effect.
+ * Decides on a payment: its own features, list hits (in memory) and velocity (one Redis round trip), the model
+ * score, then the active rule set; the shadow rule set, if any, is evaluated on the same features and recorded
+ * without effect.
  */
 @Injectable()
 export class DecidePaymentHandler {
   constructor(
-    private readonly lists: ListEntryRepository,
+    private readonly lists: ListCache,
     private readonly velocity: VelocityStore,
     private readonly modelProvider: RiskModelProvider,
     private readonly ruleSets: RuleSetCache,
@@ -33,7 +33,8 @@ export class DecidePaymentHandler {
     if (!active) throw new ScreeningException('SCREENING_RULE_SET_UNAVAILABLE', 'No rule set is active: publish and activate one');
     const now = this.clock.now();
     const identities = identitiesOf(request);
-    const [hits, velocity] = await Promise.all([this.lists.hits(merchantId, identities), this.velocity.read(identities, now)]);
+    const hits = this.lists.hits(merchantId, identities);
+    const velocity = await this.velocity.read(identities, now);
     const withoutScore: FeatureValues = { ...requestFeatures(merchantId, request, now), ...listFeatures(hits), ...velocity };
     const model = this.modelProvider.model;
     const score = model.score(withoutScore);
