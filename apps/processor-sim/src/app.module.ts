@@ -1,5 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { PROCESSOR_ENTITIES, PROCESSOR_MIGRATIONS } from '@kessai/processor-data-access';
+import { PROCESSOR_ENTITIES, PROCESSOR_MIGRATIONS, ProcessorDataAccessModule } from '@kessai/processor-data-access';
+import { AuthorizationsModule } from '@kessai/processor-feature-authorizations';
+import { CardsModule } from '@kessai/processor-feature-cards';
 import { PlatformModule, ServiceDefinition } from '@kessai/shared-service-runtime';
 import { ProcessorSimConfig, loadProcessorSimConfig } from './config/processor-sim.config';
 
@@ -13,6 +15,14 @@ export class AppModule {
           serviceName: 'processor-sim',
           config,
           database: { entities: PROCESSOR_ENTITIES, migrations: PROCESSOR_MIGRATIONS },
+        }),
+        ProcessorDataAccessModule,
+        CardsModule,
+        AuthorizationsModule.forRoot({
+          latencyProfile: config.PROCESSOR_LATENCY_PROFILE,
+          errorRate: config.PROCESSOR_ERROR_RATE,
+          timeoutAfterMs: config.PROCESSOR_TIMEOUT_AFTER_MS,
+          publicUrl: config.publicUrl,
         }),
       ],
     };

@@ -1,9 +1,9 @@
-/** A reference the simulator issued (UUID). */
-export const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import { ProcessorException } from '../processor.exception';
+
+/** A reference the simulator issued (UUID). */
+export const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /** One data line of a file, keyed by column name, with its 1-based line number in the file. */
 export interface FileLine {
