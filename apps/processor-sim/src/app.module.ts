@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { PROCESSOR_ENTITIES, PROCESSOR_MIGRATIONS, ProcessorDataAccessModule } from '@kessai/processor-data-access';
 import { AuthorizationsModule } from '@kessai/processor-feature-authorizations';
 import { CardsModule } from '@kessai/processor-feature-cards';
+import { FilesModule } from '@kessai/processor-feature-files';
 import { PlatformModule, ServiceDefinition } from '@kessai/shared-service-runtime';
 import { ProcessorSimConfig, loadProcessorSimConfig } from './config/processor-sim.config';
 
@@ -24,6 +25,7 @@ export class AppModule {
           timeoutAfterMs: config.PROCESSOR_TIMEOUT_AFTER_MS,
           publicUrl: config.publicUrl,
         }),
+        FilesModule.forRoot({ floorLimits: config.floorLimits, signingSecret: config.PROCESSOR_SIGNING_SECRET, publicUrl: config.publicUrl }),
       ],
     };
   }
