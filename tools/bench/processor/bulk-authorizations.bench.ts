@@ -71,13 +71,13 @@ async function main(): Promise<void> {
     });
     const seconds = (performance.now() - started) / 1000;
     const sorted = Array.from(latencies.subarray(0, answered)).sort((a, b) => a - b);
-    const pct = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))].toFixed(1);
+    const pct = (p: number) => Math.round(sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]);
     const peakKb = Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))?.[1] ?? 0);
     console.log(`processor-sim bulk authorization (latency profile none, ${cardCount} cards, one NDJSON stream)`);
-    console.log(`authorizations: ${answered} answered (${errors} errors) of ${total} in ${seconds.toFixed(2)} s`);
+    console.log(`authorizations: ${answered} answered (${errors} errors) of ${total} in ${Math.round(seconds * 100) / 100} s`);
     console.log(`throughput: ${Math.round(answered / seconds)} authorizations/s`);
     console.log(`latency per line (sent → answered): p50 ${pct(50)} ms, p99 ${pct(99)} ms`);
-    console.log(`processor-sim peak memory (VmHWM): ${(peakKb / 1024).toFixed(0)} MiB`);
+    console.log(`processor-sim peak memory (VmHWM): ${Math.round(peakKb / 1024)} MiB`);
   } finally {
     child.kill('SIGKILL');
     await namespace.cleanUp();

@@ -30,9 +30,10 @@ describe('sales confirmation file', () => {
   });
 
   const record = { line: 2, merchantId: 'm-1', authorizationId: AUTH, cardId: CARD, amount: 1000, currency: 'JPY', saleDate: '2026-11-22', reference: 'R' };
+  const approvedAuthorization = { status: 'approved', amount: 1000, currency: 'JPY', cardId: CARD, merchantId: 'm-1' };
   const context = (overrides: Partial<SettlementContext> = {}): SettlementContext => ({
     card: { profile: 'approve', status: 'active', merchantId: 'm-1' },
-    authorization: { status: 'approved', amount: 1000, currency: 'JPY', cardId: CARD, merchantId: 'm-1' },
+    authorization: approvedAuthorization,
     floorLimit: null,
     ...overrides,
   });
@@ -43,7 +44,7 @@ describe('sales confirmation file', () => {
   });
 
   it('declines a canceled authorization and a settlement-declined test card', () => {
-    expect(settleSale(record, context({ authorization: { ...context().authorization!, status: 'canceled' } }))).toMatchObject({ status: 'declined' });
+    expect(settleSale(record, context({ authorization: { ...approvedAuthorization, status: 'canceled' } }))).toMatchObject({ status: 'declined' });
     expect(settleSale(record, context({ card: { profile: 'settlement_declined', status: 'active', merchantId: 'm-1' } }))).toMatchObject({
       status: 'declined',
       reasonCode: '05',
