@@ -1,0 +1,1 @@
+export { KonbiniModule } from './lib/konbini.module';

@@ -1,0 +1,1 @@
+export const WALLET_PUBLIC_URL = Symbol('WALLET_PUBLIC_URL');
