@@ -1,5 +1,20 @@
-import { IsIn, IsInt, IsNotEmpty, IsString, IsUUID, Length, Matches, Min } from 'class-validator';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsISO8601, IsNotEmpty, IsOptional, IsString, IsUUID, Length, Matches, Min, ValidateNested } from 'class-validator';
 import { defineEvent } from '@kessai/shared-contracts';
+
+export class BillLineItemV1 {
+  @IsString()
+  @Length(1, 200)
+  description: string;
+
+  @IsInt()
+  @Min(1)
+  quantity: number;
+
+  /** Minor units of the bill's currency. */
+  @IsInt()
+  unitAmount: number;
+}
 
 export class BillCreatedV1Payload {
   /** Kessai's id of the bill (UUIDv7). */
@@ -28,6 +43,44 @@ export class BillCreatedV1Payload {
   @IsIn(['card', 'konbini', 'wallet'], { each: true })
   @IsNotEmpty()
   allowedPaymentMethods: string[];
+
+  /** The customer's name as the merchant gave it, shown on the payment page. */
+  @IsOptional()
+  @IsString()
+  @Length(1, 100)
+  customerName?: string;
+
+  /** The customer's mobile number in E.164 (+8190…), where the SMS goes. */
+  @IsOptional()
+  @Matches(/^\+[1-9]\d{6,14}$/)
+  customerPhone?: string;
+
+  /** Tax included in `amount`, minor units. */
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  taxAmount?: number;
+
+  @IsOptional()
+  @ValidateNested({ each: true })
+  @Type(() => BillLineItemV1)
+  lineItems?: BillLineItemV1[];
+
+  /** The merchant's short message, shown on the payment page. */
+  @IsOptional()
+  @IsString()
+  @Length(1, 500)
+  message?: string;
+
+  /** The unguessable token of the payment link (/p/<token>); at least 128 random bits, base64url. */
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9_-]{22,64}$/)
+  paymentLinkToken?: string;
+
+  /** When the payment link stops working (the bill expires), ISO 8601. */
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  paymentLinkExpiresAt?: string;
 }
 
 export const BillCreatedV1 = defineEvent({

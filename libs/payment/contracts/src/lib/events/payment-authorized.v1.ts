@@ -44,6 +44,12 @@ export class PaymentAuthorizedV1Payload {
 
   @IsISO8601({ strict: true })
   authorizedAt: string;
+
+  /** The bill the payment is for, when it pays a bill (digital billing). */
+  @IsOptional()
+  @IsString()
+  @Length(1, 64)
+  billId?: string;
 }
 
 export const PaymentAuthorizedV1 = defineEvent({
