@@ -11,6 +11,8 @@ const moduleNameMapper = Object.fromEntries(
 module.exports = {
   rootDir: __dirname,
   testEnvironment: 'node',
+  // Decorators of class-transformer and NestJS read metadata, as in the services, which load it at start-up.
+  setupFiles: ['reflect-metadata'],
   moduleFileExtensions: ['ts', 'js', 'json'],
   moduleNameMapper,
   transform: {
