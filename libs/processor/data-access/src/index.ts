@@ -10,6 +10,8 @@ export { KonbiniPaymentEntity, PendingWebhookEntity, ProcessorFileEntity, Wallet
 export { WebhookOutbox } from './lib/webhook-outbox';
 export { CardRepository, type CardSnapshot } from './lib/card.repository';
 export { AuthorizationRepository, idempotencyKeyOf } from './lib/authorization.repository';
+export { KonbiniPaymentRepository } from './lib/konbini-payment.repository';
+export { WalletPaymentRepository } from './lib/wallet-payment.repository';
 
 export const PROCESSOR_ENTITIES = [
   CardTokenEntity,

@@ -1,5 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { DecideWalletPaymentHandler } from './commands/decide-wallet-payment/decide-wallet-payment.handler';
 import { WalletApprovalPageHttpController } from './commands/decide-wallet-payment/wallet-approval-page.http.controller';
+import { StartWalletPaymentHandler } from './commands/start-wallet-payment/start-wallet-payment.handler';
 import { StartWalletPaymentHttpController } from './commands/start-wallet-payment/start-wallet-payment.http.controller';
 import { WALLET_PUBLIC_URL } from './wallet.options';
 
@@ -9,7 +11,7 @@ export class WalletModule {
     return {
       module: WalletModule,
       controllers: [StartWalletPaymentHttpController, WalletApprovalPageHttpController],
-      providers: [{ provide: WALLET_PUBLIC_URL, useValue: options.publicUrl }],
+      providers: [{ provide: WALLET_PUBLIC_URL, useValue: options.publicUrl }, StartWalletPaymentHandler, DecideWalletPaymentHandler],
     };
   }
 }

@@ -1,12 +1,9 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { DataSource } from 'typeorm';
-import { KonbiniPaymentEntity, WebhookOutbox } from '@kessai/processor-data-access';
-import { Clock } from '@kessai/shared-clock';
-import { toKonbiniSlipResponse } from '../konbini-slip.response';
+import { ExpireKonbiniSlipsHandler } from '../commands/expire-konbini-slips/expire-konbini-slips.handler';
 
 export const KONBINI_EXPIRY_INTERVAL_MS = Symbol('KONBINI_EXPIRY_INTERVAL_MS');
 
-/** Slips not paid by their deadline expire, and the platform hears it (konbini.expired). */
+/** Runs the konbini expiry every interval until the service stops (a run in progress is awaited). */
 @Injectable()
 export class ExpireKonbiniSlipsJob implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(ExpireKonbiniSlipsJob.name);
@@ -15,9 +12,7 @@ export class ExpireKonbiniSlipsJob implements OnApplicationBootstrap, OnApplicat
   private stopped = false;
 
   constructor(
-    private readonly dataSource: DataSource,
-    private readonly webhooks: WebhookOutbox,
-    private readonly clock: Clock,
+    private readonly handler: ExpireKonbiniSlipsHandler,
     @Inject(KONBINI_EXPIRY_INTERVAL_MS) private readonly intervalMs: number,
   ) {}
 
@@ -34,29 +29,11 @@ export class ExpireKonbiniSlipsJob implements OnApplicationBootstrap, OnApplicat
   private schedule(): void {
     if (this.stopped) return;
     this.timer = setTimeout(() => {
-      this.running = this.expireDue()
+      this.running = this.handler
+        .execute()
         .then(() => undefined)
         .catch((error: Error) => this.logger.error(`konbini expiry failed: ${error.message}`))
         .finally(() => this.schedule());
     }, this.intervalMs);
-  }
-
-  async expireDue(): Promise<number> {
-    const now = this.clock.now();
-    return this.dataSource.transaction(async (transaction) => {
-      const due = await transaction
-        .getRepository(KonbiniPaymentEntity)
-        .createQueryBuilder('k')
-        .where(`k.status = 'awaiting_payment' AND k.deadline < :now`, { now })
-        .limit(500)
-        .setLock('pessimistic_write')
-        .setOnLocked('skip_locked')
-        .getMany();
-      for (const payment of due) {
-        await transaction.update(KonbiniPaymentEntity, { id: payment.id }, { status: 'expired' });
-        await this.webhooks.add(transaction, 'konbini.expired', payment.merchantId, { ...toKonbiniSlipResponse({ ...payment, status: 'expired' }) }, now);
-      }
-      return due.length;
-    });
   }
 }

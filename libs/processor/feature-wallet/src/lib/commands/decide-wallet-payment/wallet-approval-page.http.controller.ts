@@ -1,23 +1,23 @@
 import { Controller, Get, Header, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
 import type { Response } from 'express';
-import { DataSource } from 'typeorm';
-import { WalletPaymentEntity, WebhookOutbox } from '@kessai/processor-data-access';
+import { WalletPaymentRepository } from '@kessai/processor-data-access';
 import { ProcessorException } from '@kessai/processor-domain';
-import { Clock } from '@kessai/shared-clock';
+import { DecideWalletPaymentCommand, WalletDecision } from './decide-wallet-payment.command';
+import { DecideWalletPaymentHandler } from './decide-wallet-payment.handler';
 
 /** The wallet app's screen, as a page: the customer approves or cancels, then returns to the merchant. */
 @Controller('v1/wallet/payments')
 export class WalletApprovalPageHttpController {
   constructor(
-    private readonly dataSource: DataSource,
-    private readonly webhooks: WebhookOutbox,
-    private readonly clock: Clock,
+    private readonly payments: WalletPaymentRepository,
+    private readonly handler: DecideWalletPaymentHandler,
   ) {}
 
   @Get(':paymentId/approve')
   @Header('content-type', 'text/html; charset=utf-8')
   async page(@Param('paymentId', new ParseUUIDPipe()) paymentId: string): Promise<string> {
-    const payment = await this.find(paymentId);
+    const payment = await this.payments.find(paymentId);
+    if (!payment) throw new ProcessorException('PROCESSOR_WALLET_PAYMENT_NOT_FOUND', `No wallet payment ${paymentId}`, 'paymentId');
     const actions =
       payment.status === 'pending'
         ? `<form method="post" action="approve"><button id="approve">Approve</button></form><form method="post" action="cancel"><button id="cancel">Cancel</button></form>`
@@ -35,31 +35,9 @@ export class WalletApprovalPageHttpController {
     return this.decide(paymentId, 'canceled', response);
   }
 
-  /** Records the customer's choice once, queues wallet.approved or wallet.canceled and redirects back. */
-  private async decide(paymentId: string, status: 'approved' | 'canceled', response: Response): Promise<void> {
-    const now = this.clock.now();
-    const payment = await this.dataSource.transaction(async (transaction) => {
-      const found = await transaction.findOne(WalletPaymentEntity, { where: { id: paymentId }, lock: { mode: 'pessimistic_write' } });
-      if (!found) throw new ProcessorException('PROCESSOR_WALLET_PAYMENT_NOT_FOUND', `No wallet payment ${paymentId}`, 'paymentId');
-      if (found.status !== 'pending') throw new ProcessorException('PROCESSOR_WALLET_PAYMENT_NOT_ALLOWED', `This payment is ${found.status} already`, 'paymentId');
-      await transaction.update(WalletPaymentEntity, { id: paymentId }, { status, decidedAt: now });
-      await this.webhooks.add(transaction, status === 'approved' ? 'wallet.approved' : 'wallet.canceled', found.merchantId, {
-        paymentId,
-        amount: found.amount,
-        currency: found.currency,
-        status,
-      }, now);
-      return found;
-    });
-    const back = new URL(payment.returnUrl);
-    back.searchParams.set('paymentId', paymentId);
-    back.searchParams.set('status', status);
-    response.redirect(303, back.toString());
-  }
-
-  private async find(paymentId: string): Promise<WalletPaymentEntity> {
-    const payment = await this.dataSource.getRepository(WalletPaymentEntity).findOneBy({ id: paymentId });
-    if (!payment) throw new ProcessorException('PROCESSOR_WALLET_PAYMENT_NOT_FOUND', `No wallet payment ${paymentId}`, 'paymentId');
-    return payment;
+  /** Sends the customer back to the merchant (303) once the choice is recorded. */
+  private async decide(paymentId: string, decision: WalletDecision, response: Response): Promise<void> {
+    const { returnTo } = await this.handler.execute(new DecideWalletPaymentCommand(paymentId, decision));
+    response.redirect(303, returnTo);
   }
 }

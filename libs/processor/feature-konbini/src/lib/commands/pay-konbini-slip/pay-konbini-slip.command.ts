@@ -1,0 +1,3 @@
+export class PayKonbiniSlipCommand {
+  constructor(readonly paymentId: string) {}
+}
