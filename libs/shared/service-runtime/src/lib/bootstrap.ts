@@ -14,6 +14,11 @@ export interface ServiceDefinition<TConfig extends ServiceConfig> {
   /** Reads and validates the environment; throws ConfigurationError naming each bad variable. */
   loadConfig: () => TConfig;
   appModule: (config: TConfig) => Type | DynamicModule;
+  /**
+   * Parse JSON and urlencoded bodies for every route (default true). The throttle gateway turns it off: it
+   * forwards bodies byte for byte and parses only its admin API's.
+   */
+  bodyParser?: boolean;
 }
 
 /** Builds a service's Nest application without listening: `main.ts` and in-process tests share it. */
@@ -27,7 +32,7 @@ export async function createServiceApp<TConfig extends ServiceConfig>(
     exporter: config.OTEL_TRACES_EXPORTER as 'none',
     otlpEndpoint: config.OTEL_EXPORTER_OTLP_ENDPOINT,
   });
-  const app = await NestFactory.create(definition.appModule(config), { bufferLogs: true });
+  const app = await NestFactory.create(definition.appModule(config), { bufferLogs: true, bodyParser: definition.bodyParser ?? true });
   app.useLogger(app.get(Logger));
   app.use(httpTracingMiddleware(definition.serviceName));
   app.useGlobalPipes(requestValidationPipe());
