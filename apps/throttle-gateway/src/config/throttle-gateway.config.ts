@@ -88,7 +88,7 @@ export class ThrottleGatewayConfig extends ServiceConfig {
   @IsInt()
   @Min(5)
   @Max(5000)
-  FLOW_REDIS_TIMEOUT_MS = 100;
+  FLOW_REDIS_TIMEOUT_MS = 250;
 
   /** With Redis unreachable: `open` admits under a per-instance local limit, `closed` rejects with 503. */
   @IsIn(['open', 'closed'])

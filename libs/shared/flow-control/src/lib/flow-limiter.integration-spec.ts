@@ -4,7 +4,7 @@ import type Redis from 'ioredis';
 import { createRedisClient } from '@kessai/shared-redis';
 import { TEST_REDIS_URL } from '@kessai/shared-testing';
 import { FlowLimiter } from './flow-limiter';
-import { FlowRule } from './flow-rule';
+import { FlowDecision, FlowLease, FlowRule } from './flow-rule';
 
 describe('FlowLimiter on Redis', () => {
   const prefix = `test:${randomBytes(4).toString('hex')}:`;
@@ -39,7 +39,7 @@ describe('FlowLimiter on Redis', () => {
     expect(held.every((d) => d.admitted)).toBe(true);
     const fourth = await flow.acquire([r]);
     expect(fourth).toMatchObject({ admitted: false, rejectedBy: 'concurrency', rejectedRule: 0 });
-    await flow.release(held[0].lease!);
+    await flow.release(held[0].lease as FlowLease);
     expect((await flow.acquire([r])).admitted).toBe(true);
   });
 
@@ -48,8 +48,8 @@ describe('FlowLimiter on Redis', () => {
     const r = rule({ concurrency: 2 });
     const first = await flow.acquire([r]);
     await flow.acquire([r]);
-    await flow.release(first.lease!);
-    await flow.release(first.lease!);
+    await flow.release(first.lease as FlowLease);
+    await flow.release(first.lease as FlowLease);
     expect((await flow.acquire([r])).admitted).toBe(true);
     expect((await flow.acquire([r])).admitted).toBe(false);
   });
@@ -71,7 +71,7 @@ describe('FlowLimiter on Redis', () => {
     const admitted = decisions.filter((d) => d.admitted).length;
     expect(admitted).toBeGreaterThanOrEqual(20);
     expect(admitted).toBeLessThanOrEqual(21);
-    const rejection = decisions.find((d) => !d.admitted)!;
+    const rejection = decisions.find((d) => !d.admitted) as FlowDecision;
     expect(rejection).toMatchObject({ rejectedBy: 'rate', shed: false });
     expect(rejection.retryAfterMs).toBeGreaterThan(0);
     expect(rejection.retryAfterMs).toBeLessThanOrEqual(100);
@@ -129,7 +129,7 @@ describe('FlowLimiter on Redis', () => {
       for (let i = 0; i < 4; i += 1) decisions.push(await flow.acquire([r]));
       expect(decisions.map((d) => d.admitted)).toEqual([true, true, false, false]);
       expect(decisions[0].degraded).toBe('fail-open');
-      await flow.release(decisions[0].lease!);
+      await flow.release(decisions[0].lease as FlowLease);
       expect((await flow.acquire([r])).admitted).toBe(true);
     });
   });

@@ -16,6 +16,8 @@ export interface FlowLimiterOptions {
   failureMode: 'open' | 'closed';
   /** In fail-open mode, the share of each limit this instance may admit on its own (e.g. 1 / instances). */
   localShare: number;
+  /** Told about each Redis failure (for a log line or a metric); the decision does not wait for it. */
+  onRedisFailure?: (error: Error) => void;
 }
 
 type FlowRedis = Redis & {
@@ -63,7 +65,11 @@ export class FlowLimiter {
     let reply: number[];
     try {
       reply = await this.redis.kessaiFlowAcquire(keys.length, ...keys, leaseId, this.options.leaseMs, priority === 'priority' ? '1' : '0', ...args);
-    } catch {
+    } catch (error) {
+      this.options.onRedisFailure?.(error as Error);
+      // A command that timed out may still have run: take its leases back, so they do not hold slots for leaseMs.
+      const leaseKeys = rules.filter((rule) => rule.concurrency > 0).map((rule) => this.key(rule, 'leases'));
+      if (leaseKeys.length > 0) void this.release({ id: leaseId, leaseKeys, local: false });
       return this.withoutRedis(rules, priority, leaseId);
     }
     const [admitted, rejectedRule, rejectedBy, shed, retryAfterMs] = reply;

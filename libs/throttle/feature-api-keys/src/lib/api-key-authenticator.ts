@@ -11,7 +11,8 @@ export interface AuthenticatedMerchant {
 }
 
 interface CachedLookup {
-  key: { merchantId: string; mode: ApiKeyMode; id: string; revokedAt: Date | null; expiresAt: Date | null } | null;
+  /** One query per key and period, however many requests ask at once. */
+  key: Promise<{ merchantId: string; mode: ApiKeyMode; id: string; revokedAt: Date | null; expiresAt: Date | null } | null>;
   until: number;
 }
 
@@ -38,15 +39,17 @@ export class ApiKeyAuthenticator {
     const now = this.clock.now();
     let lookup = this.cache.get(described.hash);
     if (!lookup || lookup.until <= now.getTime()) {
-      const row = await this.keys.findByHash(described.hash);
-      lookup = {
-        key: row && { merchantId: row.merchantId, mode: row.mode, id: row.id, revokedAt: row.revokedAt, expiresAt: row.expiresAt },
-        until: now.getTime() + this.options.cacheMs,
-      };
+      const hash = described.hash;
+      const key = this.keys.findByHash(hash).then(
+        (row) => row && { merchantId: row.merchantId, mode: row.mode, id: row.id, revokedAt: row.revokedAt, expiresAt: row.expiresAt },
+      );
+      // A failed lookup is not kept: the next request asks the database again.
+      key.catch(() => this.cache.get(hash)?.key === key && this.cache.delete(hash));
+      lookup = { key, until: now.getTime() + this.options.cacheMs };
       if (this.cache.size >= MAX_CACHED) this.cache.delete(this.cache.keys().next().value as string);
-      this.cache.set(described.hash, lookup);
+      this.cache.set(hash, lookup);
     }
-    const key = lookup.key;
+    const key = await lookup.key;
     if (!key || !isApiKeyUsable(key, now)) return undefined;
     return { merchantId: key.merchantId, mode: key.mode, keyId: key.id };
   }

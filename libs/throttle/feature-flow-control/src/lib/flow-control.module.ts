@@ -1,4 +1,4 @@
-import { DynamicModule, Inject, Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
+import { DynamicModule, Inject, Injectable, Logger, Module, OnApplicationShutdown } from '@nestjs/common';
 import type Redis from 'ioredis';
 import { FlowLimiter } from '@kessai/shared-flow-control';
 import { createRedisClient } from '@kessai/shared-redis';
@@ -17,6 +17,23 @@ class GatewayRedisCloser implements OnApplicationShutdown {
   async onApplicationShutdown(): Promise<void> {
     await this.redis.quit().catch(() => this.redis.disconnect());
   }
+}
+
+/** One warning per second at most while Redis fails, with how many decisions it affected. */
+function redisFailureLog(): (error: Error) => void {
+  const logger = new Logger('FlowControl');
+  let lastAt = 0;
+  let suppressed = 0;
+  return (error) => {
+    const now = Date.now();
+    if (now - lastAt < 1000) {
+      suppressed += 1;
+      return;
+    }
+    logger.warn(`Redis failed for flow control (${error.message}); the failure mode decides (${suppressed} more since the last warning)`);
+    lastAt = now;
+    suppressed = 0;
+  };
 }
 
 @Module({})
@@ -41,7 +58,13 @@ export class FlowControlModule {
           provide: FlowLimiter,
           inject: [GATEWAY_REDIS],
           useFactory: (redis: Redis) =>
-            new FlowLimiter(redis, { keyPrefix: options.keyPrefix, leaseMs: options.leaseMs, failureMode: options.failureMode, localShare: options.localShare }),
+            new FlowLimiter(redis, {
+              keyPrefix: options.keyPrefix,
+              leaseMs: options.leaseMs,
+              failureMode: options.failureMode,
+              localShare: options.localShare,
+              onRedisFailure: redisFailureLog(),
+            }),
         },
         GatewayRedisCloser,
         MerchantLimitsRepository,

@@ -11,6 +11,7 @@ import { FLOW_CONTROL_OPTIONS, FlowControlOptions } from './flow-control.options
 @Injectable()
 export class MerchantLimitsProvider {
   private readonly cache = new Map<string, { limits: MerchantLimits; until: number; refreshing?: Promise<void> }>();
+  private readonly firstLoads = new Map<string, Promise<void>>();
 
   constructor(
     private readonly repository: MerchantLimitsRepository,
@@ -22,6 +23,11 @@ export class MerchantLimitsProvider {
     const now = Date.now();
     if (cached && cached.until > now) return cached.limits;
     if (cached?.refreshing) return cached.limits;
+    const loading = this.firstLoads.get(merchantId);
+    if (loading) {
+      await loading;
+      return this.cache.get(merchantId)?.limits ?? this.defaults();
+    }
     const refresh = this.repository
       .find(merchantId)
       .then((limits) => {
@@ -35,8 +41,9 @@ export class MerchantLimitsProvider {
       cached.refreshing = refresh;
       return cached.limits;
     }
-    await refresh;
-    return this.cache.get(merchantId)!.limits;
+    this.firstLoads.set(merchantId, refresh);
+    await refresh.finally(() => this.firstLoads.delete(merchantId));
+    return this.cache.get(merchantId)?.limits ?? this.defaults();
   }
 
   /** Applies a change made on this instance at once (others follow within the cache time). */

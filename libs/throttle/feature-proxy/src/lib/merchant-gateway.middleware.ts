@@ -66,7 +66,7 @@ export class MerchantGatewayMiddleware implements NestMiddleware {
     }
 
     const idempotencyKey = route.method === 'POST' ? header(req.headers, 'idempotency-key') : undefined;
-    let claim: { token: string; bodyHash: string } | undefined;
+    let claim: { key: string; token: string; bodyHash: string } | undefined;
     if (idempotencyKey !== undefined) {
       if (!IDEMPOTENCY_KEY.test(idempotencyKey)) {
         return writeGatewayError(res, requestId, 'THROTTLE_IDEMPOTENCY_KEY_INVALID', 'Idempotency-Key must be 1 to 255 printable ASCII characters', 'Idempotency-Key');
@@ -81,7 +81,7 @@ export class MerchantGatewayMiddleware implements NestMiddleware {
         case 'in-progress':
           return writeGatewayError(res, requestId, 'THROTTLE_IDEMPOTENT_REQUEST_IN_PROGRESS', 'A request with this Idempotency-Key is in progress: retry after it finished', 'Idempotency-Key', { 'retry-after': '1' });
         case 'claimed':
-          claim = { token: result.token, bodyHash };
+          claim = { key: idempotencyKey, token: result.token, bodyHash };
           break;
         case 'unavailable':
           break;
@@ -90,13 +90,13 @@ export class MerchantGatewayMiddleware implements NestMiddleware {
 
     const admission = await this.flowControl.admit(merchant.merchantId, paymentMethodsIn(body, route.paymentMethodsField), route.submission === true);
     if (!admission.admitted) {
-      if (claim) await this.idempotency.abandon(merchant.merchantId, idempotencyKey!, claim.token);
+      if (claim) await this.idempotency.abandon(merchant.merchantId, claim.key, claim.token);
       return writeGatewayError(res, requestId, admission.code, rejectionMessage(admission.reason), undefined, {
         'retry-after': String(admission.retryAfterSeconds),
         'x-kessai-throttle-reason': admission.reason,
       });
     }
-    await this.forward(req, res, service, url, body, merchant, admission.ticket, claim && { key: idempotencyKey!, ...claim });
+    await this.forward(req, res, service, url, body, merchant, admission.ticket, claim);
   }
 
   private async forward(
