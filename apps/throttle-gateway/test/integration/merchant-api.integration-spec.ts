@@ -1,4 +1,6 @@
+import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
 import { freePort, ServiceProcess, TestNamespace } from '@kessai/shared-testing';
 import { AdminClient, ADMIN_TOKEN, newBill, policy, startGateway } from './gateway-helpers';
 
@@ -166,6 +168,21 @@ describe('throttle-gateway in front of billing-requests', () => {
       expect(fresh.headers.get('x-kessai-throttle-reason')).toBe('merchant-rate');
       expect(await fresh.json()).toMatchObject({ error: { code: 'THROTTLE_MERCHANT_RATE_LIMITED' } });
     });
+  });
+
+  it('lets the demo merchant seeded by tools/seed call through the gateway with its known test key', async () => {
+    const seed = spawnSync(process.execPath, ['-r', '@swc-node/register', 'tools/seed/seed-demo-merchant.ts'], {
+      cwd: join(__dirname, '../../../..'),
+      env: { PATH: process.env.PATH, SWC_NODE_PROJECT: 'tsconfig.json', ...namespace.serviceEnvironment('throttle') },
+      encoding: 'utf8',
+    });
+    expect(seed.stderr).toBe('');
+    expect(seed.status).toBe(0);
+    const created = await call('kes_test_DemoMerchantLocalDevelopmentOnlyKey00000000', 'POST', '/bills', newBill());
+    expect(created.status).toBe(201);
+    const { id } = (await created.json()) as { id: string };
+    const rows = await namespace.query<{ merchant_id: string }>(`SELECT merchant_id FROM "${namespace.schema('billing')}".bill WHERE id = $1`, [id]);
+    expect(rows).toEqual([{ merchant_id: 'demo-merchant' }]);
   });
 
   it('serves one OpenAPI document for the merchant API', async () => {
