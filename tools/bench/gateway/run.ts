@@ -14,6 +14,9 @@ const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
 const ADMIN_TOKEN = 'bench-admin-token-0123456789abcdef';
 const TICKS = 100; // USER_HZ on Linux
 
+/** Latencies and ratios to two decimals, for display only. */
+const round2 = (value: number): number => Math.round(value * 100) / 100;
+
 interface Row {
   scenario: string;
   target: string;
@@ -59,7 +62,7 @@ async function load(scenario: string, target: string, url: string, headers: Reco
     p50: result.latency.p50,
     p99: result.latency.p99,
     statuses: Object.entries(byStatus).map(([status, times]) => `${status}:${times.length}`).join(' '),
-    rejectionP99: rejected.length > 0 ? Number(rejected[Math.floor(rejected.length * 0.99)].toFixed(2)) : undefined,
+    rejectionP99: rejected.length > 0 ? round2(rejected[Math.floor(rejected.length * 0.99)]) : undefined,
     cpuMsPerThousand: pid && total > 0 ? Math.round((cpu * 1000 * 1000) / total) : undefined,
     perCore: pid && cpu > 0 ? Math.round(total / cpu) : undefined,
   };
@@ -141,8 +144,8 @@ async function main(): Promise<void> {
     const direct = rows[0];
     const viaGateway = rows[1];
     process.stdout.write(
-      `\ngateway overhead vs direct: p50 +${(viaGateway.p50 - direct.p50).toFixed(2)} ms, p99 +${(viaGateway.p99 - direct.p99).toFixed(2)} ms\n` +
-        `throughput vs peer: admitted ${(rows[1].requestsPerSecond / rows[2].requestsPerSecond).toFixed(2)}x, saturating burst ${(rows[5].requestsPerSecond / rows[6].requestsPerSecond).toFixed(2)}x (peer has no concurrency limit)\n` +
+      `\ngateway overhead vs direct: p50 +${round2(viaGateway.p50 - direct.p50)} ms, p99 +${round2(viaGateway.p99 - direct.p99)} ms\n` +
+        `throughput vs peer: admitted ${round2(rows[1].requestsPerSecond / rows[2].requestsPerSecond)}x, saturating burst ${round2(rows[5].requestsPerSecond / rows[6].requestsPerSecond)}x (peer has no concurrency limit)\n` +
         `peak RSS: gateway ${gatewayPid ? peakRssMb(gatewayPid) : '?'} MB, peer ${peerOpen.pid ? peakRssMb(peerOpen.pid) : '?'} MB\n`,
     );
   } finally {
