@@ -12,6 +12,7 @@ mkdir -p "$RUN_DIR"
 bash tools/dev/ensure-infrastructure.sh
 node -r @swc-node/register tools/kafka/create-topics.ts
 node -r @swc-node/register tools/db/migrate.ts
+node -r @swc-node/register tools/seed/seed-demo-merchant.ts
 
 for entry in $KESSAI_SERVICES; do
   name=${entry%%:*} port=${entry##*:}
@@ -52,7 +53,9 @@ $(for entry in $KESSAI_SERVICES; do printf '  %-18s http://127.0.0.1:%s\n' "${en
 Kafka: 127.0.0.1:9092   PostgreSQL: 127.0.0.1:5432 (one schema per service)   Redis: 127.0.0.1:6379
 Logs: $RUN_DIR/<service>.log   Stop: npm stop
 
-Demo merchant "demo-merchant": create a bill (until the gateway routes merchant API keys, call the service directly):
-  curl -s -X POST http://127.0.0.1:3001/bills -H 'content-type: application/json' -H 'x-kessai-merchant-id: demo-merchant' \\
+Demo merchant "demo-merchant": create a bill through the gateway with its test API key (seeded by tools/seed):
+  curl -s -X POST http://127.0.0.1:3000/bills -H 'content-type: application/json' \\
+    -H 'authorization: Bearer kes_test_DemoMerchantLocalDevelopmentOnlyKey00000000' -H 'idempotency-key: demo-1' \\
     -d '{"merchantBillNumber":"DEMO-1","amount":1500,"currency":"JPY","dueDate":"2099-12-31","allowedPaymentMethods":["card"]}'
+Merchant API reference: http://127.0.0.1:3000/openapi.json   Flow-control metrics: http://127.0.0.1:3000/metrics
 MSG

@@ -1,5 +1,10 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { THROTTLE_ENTITIES, THROTTLE_MIGRATIONS } from '@kessai/throttle-data-access';
+import { AdminModule } from '@kessai/throttle-feature-admin';
+import { ApiKeysModule } from '@kessai/throttle-feature-api-keys';
+import { FlowControlModule } from '@kessai/throttle-feature-flow-control';
+import { IdempotencyModule } from '@kessai/throttle-feature-idempotency';
+import { ProxyModule } from '@kessai/throttle-feature-proxy';
 import { PlatformModule, ServiceDefinition } from '@kessai/shared-service-runtime';
 import { ThrottleGatewayConfig, loadThrottleGatewayConfig } from './config/throttle-gateway.config';
 
@@ -15,6 +20,37 @@ export class AppModule {
           database: { entities: THROTTLE_ENTITIES, migrations: THROTTLE_MIGRATIONS },
           redis: true,
         }),
+        ApiKeysModule.forRoot({ cacheMs: config.API_KEY_CACHE_MS }),
+        FlowControlModule.forRoot({
+          redisUrl: config.REDIS_URL,
+          redisTimeoutMs: config.FLOW_REDIS_TIMEOUT_MS,
+          keyPrefix: config.REDIS_KEY_PREFIX,
+          leaseMs: config.FLOW_LEASE_MS,
+          failureMode: config.FLOW_REDIS_FAILURE_MODE,
+          localShare: config.FLOW_LOCAL_SHARE_PERCENT / 100,
+          limitsCacheMs: config.FLOW_LIMITS_CACHE_MS,
+          retryAfterJitterSeconds: config.RETRY_AFTER_JITTER_SECONDS,
+          defaultPolicy: {
+            ratePerSecond: config.FLOW_DEFAULT_RATE_PER_SECOND,
+            burstMultiple: config.FLOW_DEFAULT_BURST_MULTIPLE,
+            concurrency: config.FLOW_DEFAULT_CONCURRENCY,
+            reservedShare: config.FLOW_DEFAULT_RESERVED_PERCENT / 100,
+            shadow: false,
+          },
+        }),
+        IdempotencyModule.forRoot({
+          keyPrefix: config.REDIS_KEY_PREFIX,
+          ttlMs: config.IDEMPOTENCY_TTL_HOURS * 3600 * 1000,
+          inProgressMs: config.FLOW_LEASE_MS,
+        }),
+        ProxyModule.forRoot({
+          // The route table (MERCHANT_SERVICES) names services; their URLs come from here.
+          upstreams: { 'billing-requests': config.BILLING_REQUESTS_URL },
+          upstreamTimeoutMs: config.UPSTREAM_TIMEOUT_MS,
+          upstreamConnections: config.UPSTREAM_CONNECTIONS,
+          maxRequestBodyBytes: config.MAX_REQUEST_BODY_BYTES,
+        }),
+        AdminModule.forRoot({ token: config.ADMIN_TOKEN }),
       ],
     };
   }
@@ -24,4 +60,5 @@ export const throttleGatewayService: ServiceDefinition<ThrottleGatewayConfig> = 
   serviceName: 'throttle-gateway',
   loadConfig: () => loadThrottleGatewayConfig(),
   appModule: (config) => AppModule.forConfig(config),
+  bodyParser: false,
 };

@@ -1,5 +1,5 @@
 import { DynamicModule, Inject, Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
-import Redis from 'ioredis';
+import Redis, { RedisOptions } from 'ioredis';
 
 export const REDIS = Symbol('REDIS');
 
@@ -7,7 +7,7 @@ export const REDIS = Symbol('REDIS');
  * A Redis client that fails fast: no offline queue and short timeouts, so a Redis outage shows up as an error
  * the caller decides about (fail open or closed), never as a request that hangs.
  */
-export function createRedisClient(url: string, name: string): Redis {
+export function createRedisClient(url: string, name: string, overrides: Partial<RedisOptions> = {}): Redis {
   return new Redis(url, {
     connectionName: name,
     enableOfflineQueue: false,
@@ -15,6 +15,7 @@ export function createRedisClient(url: string, name: string): Redis {
     connectTimeout: 2000,
     commandTimeout: 1000,
     retryStrategy: (attempt) => Math.min(attempt * 200, 2000),
+    ...overrides,
   });
 }
 

@@ -15,6 +15,11 @@ export interface ServiceDefinition<TConfig extends ServiceConfig> {
   /** Reads and validates the environment; throws ConfigurationError naming each bad variable. */
   loadConfig: () => TConfig;
   appModule: (config: TConfig) => Type | DynamicModule;
+  /**
+   * Parse JSON and urlencoded bodies for every route (default true). The throttle gateway turns it off: it
+   * forwards bodies byte for byte and parses only its admin API's.
+   */
+  bodyParser?: boolean;
 }
 
 /** Builds a service's Nest application without listening: `main.ts` and in-process tests share it. */
@@ -29,8 +34,10 @@ export async function createServiceApp<TConfig extends ServiceConfig>(
     otlpEndpoint: config.OTEL_EXPORTER_OTLP_ENDPOINT,
   });
   const app = await NestFactory.create<NestExpressApplication>(definition.appModule(config), { bufferLogs: true, bodyParser: false });
-  app.useBodyParser('json', { limit: `${config.HTTP_JSON_LIMIT_KB}kb` });
-  app.useBodyParser('urlencoded', { limit: `${config.HTTP_JSON_LIMIT_KB}kb`, extended: false });
+  if (definition.bodyParser ?? true) {
+    app.useBodyParser('json', { limit: `${config.HTTP_JSON_LIMIT_KB}kb` });
+    app.useBodyParser('urlencoded', { limit: `${config.HTTP_JSON_LIMIT_KB}kb`, extended: false });
+  }
   app.useLogger(app.get(Logger));
   app.use(httpTracingMiddleware(definition.serviceName));
   app.useGlobalPipes(requestValidationPipe());

@@ -1,0 +1,136 @@
+import { randomBytes } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
+import type Redis from 'ioredis';
+import { createRedisClient } from '@kessai/shared-redis';
+import { TEST_REDIS_URL } from '@kessai/shared-testing';
+import { FlowLimiter } from './flow-limiter';
+import { FlowDecision, FlowLease, FlowRule } from './flow-rule';
+
+describe('FlowLimiter on Redis', () => {
+  const prefix = `test:${randomBytes(4).toString('hex')}:`;
+  let redis: Redis;
+  const limiter = (overrides: Partial<ConstructorParameters<typeof FlowLimiter>[1]> = {}, client: Redis = redis) =>
+    new FlowLimiter(client, { keyPrefix: prefix, leaseMs: 2000, failureMode: 'closed', localShare: 1, ...overrides });
+  const rule = (overrides: Partial<FlowRule> = {}): FlowRule => ({
+    subject: `{m:${randomBytes(4).toString('hex')}}`,
+    ratePerSecond: 0,
+    burstMultiple: 1,
+    concurrency: 0,
+    reservedShare: 0,
+    shadow: false,
+    ...overrides,
+  });
+
+  beforeAll(async () => {
+    redis = createRedisClient(TEST_REDIS_URL, 'flow-limiter-spec');
+    await new Promise((resolve) => redis.once('ready', resolve));
+  });
+
+  afterAll(async () => {
+    const keys = await redis.keys(`${prefix}*`);
+    if (keys.length > 0) await redis.del(...keys);
+    await redis.quit();
+  });
+
+  it('admits up to the concurrency limit and rejects the next one until a lease is released', async () => {
+    const flow = limiter();
+    const r = rule({ concurrency: 3 });
+    const held = await Promise.all([1, 2, 3].map(() => flow.acquire([r])));
+    expect(held.every((d) => d.admitted)).toBe(true);
+    const fourth = await flow.acquire([r]);
+    expect(fourth).toMatchObject({ admitted: false, rejectedBy: 'concurrency', rejectedRule: 0 });
+    await flow.release(held[0].lease as FlowLease);
+    expect((await flow.acquire([r])).admitted).toBe(true);
+  });
+
+  it('releases idempotently: a second release frees no second slot', async () => {
+    const flow = limiter();
+    const r = rule({ concurrency: 2 });
+    const first = await flow.acquire([r]);
+    await flow.acquire([r]);
+    await flow.release(first.lease as FlowLease);
+    await flow.release(first.lease as FlowLease);
+    expect((await flow.acquire([r])).admitted).toBe(true);
+    expect((await flow.acquire([r])).admitted).toBe(false);
+  });
+
+  it('gives back the slot of a lease never released once the lease time has passed', async () => {
+    const flow = limiter({ leaseMs: 300 });
+    const r = rule({ concurrency: 1 });
+    expect((await flow.acquire([r])).admitted).toBe(true);
+    expect((await flow.acquire([r])).admitted).toBe(false);
+    await sleep(350);
+    expect((await flow.acquire([r])).admitted).toBe(true);
+  });
+
+  it('admits a burst of burstMultiple × rate at once, then rejects with a retry time', async () => {
+    const flow = limiter();
+    const r = rule({ ratePerSecond: 10, burstMultiple: 2 });
+    const decisions = [];
+    for (let i = 0; i < 25; i += 1) decisions.push(await flow.acquire([r]));
+    const admitted = decisions.filter((d) => d.admitted).length;
+    expect(admitted).toBeGreaterThanOrEqual(20);
+    expect(admitted).toBeLessThanOrEqual(21);
+    const rejection = decisions.find((d) => !d.admitted) as FlowDecision;
+    expect(rejection).toMatchObject({ rejectedBy: 'rate', shed: false });
+    expect(rejection.retryAfterMs).toBeGreaterThan(0);
+    expect(rejection.retryAfterMs).toBeLessThanOrEqual(100);
+  });
+
+  it('sheds standard requests first and keeps the reserved share for priority ones', async () => {
+    const flow = limiter();
+    const r = rule({ concurrency: 10, reservedShare: 0.2 });
+    for (let i = 0; i < 8; i += 1) expect((await flow.acquire([r], 'standard')).admitted).toBe(true);
+    const shed = await flow.acquire([r], 'standard');
+    expect(shed).toMatchObject({ admitted: false, shed: true, rejectedBy: 'concurrency' });
+    expect((await flow.acquire([r], 'priority')).admitted).toBe(true);
+    expect((await flow.acquire([r], 'priority')).admitted).toBe(true);
+    expect(await flow.acquire([r], 'priority')).toMatchObject({ admitted: false, shed: false });
+  });
+
+  it('counts but admits what a rule in shadow mode would reject', async () => {
+    const flow = limiter();
+    const r = rule({ concurrency: 1, shadow: true });
+    await flow.acquire([r]);
+    const second = await flow.acquire([r]);
+    expect(second.admitted).toBe(true);
+    expect(second.usage[0].shadowRejectedBy).toBe('concurrency');
+  });
+
+  it('takes no slot from any rule when one of them rejects', async () => {
+    const flow = limiter();
+    const merchant = rule({ concurrency: 5 });
+    const method = rule({ concurrency: 1 });
+    expect((await flow.acquire([merchant, method])).admitted).toBe(true);
+    const rejected = await flow.acquire([merchant, method]);
+    expect(rejected).toMatchObject({ admitted: false, rejectedRule: 1 });
+    expect(rejected.usage[0].inFlight).toBe(1);
+  });
+
+  describe('with Redis unreachable', () => {
+    let down: Redis;
+    beforeAll(() => {
+      down = createRedisClient('redis://127.0.0.1:1', 'flow-limiter-spec-down', { commandTimeout: 100 });
+      down.on('error', () => undefined);
+    });
+    afterAll(() => down.disconnect());
+
+    it('rejects at once when failing closed', async () => {
+      const started = Date.now();
+      const decision = await limiter({ failureMode: 'closed' }, down).acquire([rule({ concurrency: 5 })]);
+      expect(decision).toMatchObject({ admitted: false, degraded: 'fail-closed' });
+      expect(Date.now() - started).toBeLessThan(500);
+    });
+
+    it('admits up to its local share of the limit when failing open', async () => {
+      const flow = limiter({ failureMode: 'open', localShare: 0.5 }, down);
+      const r = rule({ concurrency: 4 });
+      const decisions = [];
+      for (let i = 0; i < 4; i += 1) decisions.push(await flow.acquire([r]));
+      expect(decisions.map((d) => d.admitted)).toEqual([true, true, false, false]);
+      expect(decisions[0].degraded).toBe('fail-open');
+      await flow.release(decisions[0].lease as FlowLease);
+      expect((await flow.acquire([r])).admitted).toBe(true);
+    });
+  });
+});

@@ -1,0 +1,2 @@
+export { AdminModule } from './lib/admin.module';
+export { type AdminOptions } from './lib/admin.options';

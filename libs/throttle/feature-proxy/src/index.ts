@@ -1,0 +1,4 @@
+export { ProxyModule } from './lib/proxy.module';
+export { MERCHANT_SERVICES, RouteTable, type MerchantRoute, type MerchantService } from './lib/merchant-routes';
+export { MERCHANT_API_OPENAPI } from './lib/merchant-api.openapi';
+export { type ProxyOptions } from './lib/proxy.options';

@@ -1,0 +1,9 @@
+export const PROXY_OPTIONS = Symbol('PROXY_OPTIONS');
+
+export interface ProxyOptions {
+  /** Upstream base URL by service name (`billing-requests` → BILLING_REQUESTS_URL). */
+  upstreams: Record<string, string>;
+  upstreamTimeoutMs: number;
+  upstreamConnections: number;
+  maxRequestBodyBytes: number;
+}

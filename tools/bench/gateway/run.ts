@@ -1,0 +1,161 @@
+// Benchmark of the throttle gateway: `npm run bench:gateway` (node -r @swc-node/register tools/bench/gateway/run.ts).
+// Starts billing-requests, one gateway instance and the @nestjs/throttler peer in a namespace of their own, then
+// runs each scenario with autocannon and prints throughput, p50/p99 latency, CPU per request and peak memory.
+// BENCH_DURATION_S (default 8) and BENCH_CONNECTIONS (default 32) tune the runs.
+import autocannon from 'autocannon';
+import { ChildProcess, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { freePort, pollUntil, ServiceProcess, TestNamespace } from '@kessai/shared-testing';
+
+const ROOT = join(__dirname, '../../..');
+const DURATION = Number(process.env.BENCH_DURATION_S ?? 8);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
+const ADMIN_TOKEN = 'bench-admin-token-0123456789abcdef';
+const TICKS = 100; // USER_HZ on Linux
+
+/** Latencies and ratios to two decimals, for display only. */
+const round2 = (value: number): number => Math.round(value * 100) / 100;
+
+interface Row {
+  scenario: string;
+  target: string;
+  requestsPerSecond: number;
+  p50: number;
+  p99: number;
+  statuses: string;
+  rejectionP99?: number;
+  cpuMsPerThousand?: number;
+  perCore?: number;
+}
+
+function cpuSeconds(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / TICKS;
+}
+
+function peakRssMb(pid: number): number {
+  const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith('VmHWM:')) ?? 'VmHWM: 0 kB';
+  return Math.round(Number(line.split(/\s+/)[1]) / 1024);
+}
+
+async function load(scenario: string, target: string, url: string, headers: Record<string, string>, pid: number | undefined, connections = CONNECTIONS, overallRate?: number): Promise<Row> {
+  const byStatus: Record<number, number[]> = {};
+  const cpuBefore = pid ? cpuSeconds(pid) : 0;
+  const result = await autocannon({
+    url,
+    connections,
+    duration: DURATION,
+    headers,
+    ...(overallRate && { overallRate }),
+    setupClient: (client) => {
+      client.on('response', (status: number, _bytes: number, responseTime: number) => (byStatus[status] ??= []).push(responseTime));
+    },
+  });
+  const cpu = pid ? cpuSeconds(pid) - cpuBefore : 0;
+  const rejected = [...(byStatus[429] ?? []), ...(byStatus[503] ?? [])].sort((a, b) => a - b);
+  const total = result.requests.total;
+  return {
+    scenario,
+    target,
+    requestsPerSecond: Math.round(result.requests.average),
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    statuses: Object.entries(byStatus).map(([status, times]) => `${status}:${times.length}`).join(' '),
+    rejectionP99: rejected.length > 0 ? round2(rejected[Math.floor(rejected.length * 0.99)]) : undefined,
+    cpuMsPerThousand: pid && total > 0 ? Math.round((cpu * 1000 * 1000) / total) : undefined,
+    perCore: pid && cpu > 0 ? Math.round(total / cpu) : undefined,
+  };
+}
+
+function startPeer(port: number, env: Record<string, string>): ChildProcess {
+  return spawn(process.execPath, ['-r', '@swc-node/register', 'tools/bench/gateway/peer-throttler.main.ts'], {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH, SWC_NODE_PROJECT: 'tsconfig.json', PORT: String(port), ...env },
+    stdio: 'ignore',
+  });
+}
+
+async function main(): Promise<void> {
+  const namespace = new TestNamespace('bench-gateway');
+  const children: ChildProcess[] = [];
+  const services: ServiceProcess[] = [];
+  try {
+    const billing = new ServiceProcess('billing-requests', await freePort(), namespace.serviceEnvironment('billing', { LOG_LEVEL: 'warn' })).start();
+    services.push(billing);
+    await billing.waitUntilReady();
+    const gateway = new ServiceProcess(
+      'throttle-gateway',
+      await freePort(),
+      namespace.serviceEnvironment('throttle', { LOG_LEVEL: 'warn', ADMIN_TOKEN, BILLING_REQUESTS_URL: billing.baseUrl, REDIS_KEY_PREFIX: `${namespace.id}:` }),
+    ).start();
+    services.push(gateway);
+    await gateway.waitUntilReady();
+
+    const admin = async (method: string, path: string, body: unknown) => {
+      const response = await fetch(`${gateway.baseUrl}${path}`, { method, headers: { authorization: `Bearer ${ADMIN_TOKEN}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      if (response.status >= 300) throw new Error(`${path}: ${response.status} ${await response.text()}`);
+      return response.json() as Promise<{ secret: string }>;
+    };
+    const open = await admin('POST', '/admin/merchants/bench-open/api-keys', { mode: 'test' });
+    const burst = await admin('POST', '/admin/merchants/bench-burst/api-keys', { mode: 'test' });
+    const unlimited = { ratePerSecond: 0, burstMultiple: 1, concurrency: 0, reservedShare: 0, shadow: false };
+    await admin('PUT', '/admin/merchants/bench-open/limits', { merchant: { ...unlimited, ratePerSecond: 100000, burstMultiple: 5, concurrency: 10000 } });
+    // A merchant whose normal traffic is 10 requests/s (burst 5x): the load below is far more than 100x that.
+    await admin('PUT', '/admin/merchants/bench-burst/limits', { merchant: { ...unlimited, ratePerSecond: 10, burstMultiple: 5, concurrency: 5 } });
+    const bill = (await (
+      await fetch(`${gateway.baseUrl}/bills`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${open.secret}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ merchantBillNumber: 'BENCH-1', amount: 1000, currency: 'JPY', dueDate: '2099-01-01', allowedPaymentMethods: ['card'] }),
+      })
+    ).json()) as { id: string };
+
+    const peerPorts = [await freePort(), await freePort()];
+    const keys = `${open.secret}=bench-open,${burst.secret}=bench-burst`;
+    const peerOpen = startPeer(peerPorts[0], { BILLING_REQUESTS_URL: billing.baseUrl, PEER_LIMIT_PER_SECOND: '100000000', PEER_KEYS: keys });
+    const peerBurst = startPeer(peerPorts[1], { BILLING_REQUESTS_URL: billing.baseUrl, PEER_LIMIT_PER_SECOND: '10', PEER_KEYS: keys });
+    children.push(peerOpen, peerBurst);
+    for (const port of peerPorts) {
+      await pollUntil(`peer on ${port}`, async () => (await fetch(`http://127.0.0.1:${port}/bills/x`).catch(() => undefined)) !== undefined, { timeoutMs: 60_000 });
+    }
+
+    const path = `/bills/${bill.id}`;
+    const gatewayPid = (gateway as unknown as { child: ChildProcess }).child.pid;
+    const billingPid = (billing as unknown as { child: ChildProcess }).child.pid;
+    const rows: Row[] = [];
+    // Warm-up: JIT, connection pools, caches.
+    await autocannon({ url: `${gateway.baseUrl}${path}`, connections: 8, duration: 2, headers: { authorization: `Bearer ${open.secret}` } });
+    rows.push(await load('admitted GET /bills/:id', 'billing-requests direct', `${billing.baseUrl}${path}`, { 'x-kessai-merchant-id': 'bench-open' }, billingPid));
+    rows.push(await load('admitted GET /bills/:id', 'throttle-gateway', `${gateway.baseUrl}${path}`, { authorization: `Bearer ${open.secret}` }, gatewayPid));
+    rows.push(await load('admitted GET /bills/:id', 'peer @nestjs/throttler', `http://127.0.0.1:${peerPorts[0]}${path}`, { authorization: `Bearer ${open.secret}` }, peerOpen.pid));
+    // 100x the merchant's 10 requests/s, sent at a fixed rate: the latency of a rejection when the gateway is not saturated.
+    rows.push(await load('100x burst at 1000 req/s', 'throttle-gateway', `${gateway.baseUrl}${path}`, { authorization: `Bearer ${burst.secret}` }, gatewayPid, 100, 1000));
+    rows.push(await load('100x burst at 1000 req/s', 'peer @nestjs/throttler', `http://127.0.0.1:${peerPorts[1]}${path}`, { authorization: `Bearer ${burst.secret}` }, peerBurst.pid, 100, 1000));
+    // Saturation: as many requests as the machine lets through, nearly all rejected.
+    rows.push(await load('saturating burst (limit 10/s)', 'throttle-gateway', `${gateway.baseUrl}${path}`, { authorization: `Bearer ${burst.secret}` }, gatewayPid, 100));
+    rows.push(await load('saturating burst (limit 10/s)', 'peer @nestjs/throttler', `http://127.0.0.1:${peerPorts[1]}${path}`, { authorization: `Bearer ${burst.secret}` }, peerBurst.pid, 100));
+
+    process.stdout.write(`\nthrottle-gateway benchmark: ${DURATION} s per run, ${CONNECTIONS} connections (burst: 100), node ${process.version}, ${(await import('node:os')).cpus().length} cores (shared with other work)\n\n`);
+    const header = ['scenario', 'target', 'req/s', 'p50 ms', 'p99 ms', 'rejection p99 ms', 'req per CPU-s', 'statuses'];
+    const lines = rows.map((r) => [r.scenario, r.target, String(r.requestsPerSecond), String(r.p50), String(r.p99), r.rejectionP99 === undefined ? '-' : String(r.rejectionP99), r.perCore === undefined ? '-' : String(r.perCore), r.statuses]);
+    const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i].length)));
+    for (const line of [header, ...lines]) process.stdout.write(line.map((cell, i) => cell.padEnd(widths[i])).join('  ') + '\n');
+    const direct = rows[0];
+    const viaGateway = rows[1];
+    process.stdout.write(
+      `\ngateway overhead vs direct: p50 +${round2(viaGateway.p50 - direct.p50)} ms, p99 +${round2(viaGateway.p99 - direct.p99)} ms\n` +
+        `throughput vs peer: admitted ${round2(rows[1].requestsPerSecond / rows[2].requestsPerSecond)}x, saturating burst ${round2(rows[5].requestsPerSecond / rows[6].requestsPerSecond)}x (peer has no concurrency limit)\n` +
+        `peak RSS: gateway ${gatewayPid ? peakRssMb(gatewayPid) : '?'} MB, peer ${peerOpen.pid ? peakRssMb(peerOpen.pid) : '?'} MB\n`,
+    );
+  } finally {
+    for (const child of children) child.kill('SIGKILL');
+    await Promise.all(services.map((s) => s.stop('SIGKILL')));
+    await namespace.cleanUp();
+  }
+}
+
+main().catch((error: Error) => {
+  process.stderr.write(`bench failed: ${error.stack ?? error.message}\n`);
+  process.exit(1);
+});
