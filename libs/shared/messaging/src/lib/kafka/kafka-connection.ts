@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { Admin, Consumer, ConsumerConfig, Kafka, logLevel, LogEntry, Partitioners, Producer } from 'kafkajs';
 import { MESSAGING_OPTIONS, MessagingOptions } from '../messaging.options';
+import { retryRetriable } from './retry-retriable';
 
 export interface OutgoingMessage {
   topic: string;
@@ -50,17 +51,22 @@ export class KafkaConnection implements OnApplicationShutdown {
     return this.kafka.consumer(config);
   }
 
-  /** Creates missing topics; existing ones are left as they are. */
+  /**
+   * Creates missing topics; existing ones are left as they are. A broker busy creating and deleting topics can
+   * answer "unknown topic or partition" for one it has just created: such retriable answers are retried.
+   */
   async ensureTopics(topics: string[], partitions: number): Promise<void> {
     const admin = await this.connectedAdmin();
-    const existing = new Set(await admin.listTopics());
-    const missing = [...new Set(topics)].filter((topic) => !existing.has(topic));
-    if (missing.length === 0) return;
-    await admin.createTopics({
-      waitForLeaders: true,
-      topics: missing.map((topic) => ({ topic, numPartitions: partitions, replicationFactor: -1 })),
+    await retryRetriable(`creating topics ${topics.join(', ')}`, async () => {
+      const existing = new Set(await admin.listTopics());
+      const missing = [...new Set(topics)].filter((topic) => !existing.has(topic));
+      if (missing.length === 0) return;
+      await admin.createTopics({
+        waitForLeaders: true,
+        topics: missing.map((topic) => ({ topic, numPartitions: partitions, replicationFactor: -1 })),
+      });
+      this.logger.log(`created topics ${missing.join(', ')}`);
     });
-    this.logger.log(`created topics ${missing.join(', ')}`);
   }
 
   async ping(): Promise<void> {

@@ -1,4 +1,5 @@
 import { Kafka, logLevel, Partitioners } from 'kafkajs';
+import { retryRetriable } from './retry-retriable';
 
 export interface InspectedMessage {
   partition: number;
@@ -35,7 +36,11 @@ export class KafkaInspector {
     await admin.connect();
     let ends: { partition: number; low: string; high: string }[];
     try {
-      ends = (await admin.fetchTopicOffsets(topic)).map(({ partition, low, high }) => ({ partition, low, high }));
+      ends = (await retryRetriable(`reading the offsets of ${topic}`, () => admin.fetchTopicOffsets(topic))).map(({ partition, low, high }) => ({
+        partition,
+        low,
+        high,
+      }));
     } finally {
       await admin.disconnect();
     }
@@ -83,12 +88,14 @@ export class KafkaInspector {
     const admin = this.kafka.admin();
     await admin.connect();
     try {
-      const existing = new Set(await admin.listTopics());
-      const missing = [...new Set(topics)].filter((topic) => !existing.has(topic));
-      if (missing.length > 0) {
-        await admin.createTopics({ waitForLeaders: true, topics: missing.map((topic) => ({ topic, numPartitions: partitions })) });
-      }
-      return missing;
+      return await retryRetriable(`creating topics ${topics.join(', ')}`, async () => {
+        const existing = new Set(await admin.listTopics());
+        const missing = [...new Set(topics)].filter((topic) => !existing.has(topic));
+        if (missing.length > 0) {
+          await admin.createTopics({ waitForLeaders: true, topics: missing.map((topic) => ({ topic, numPartitions: partitions })) });
+        }
+        return missing;
+      });
     } finally {
       await admin.disconnect();
     }
