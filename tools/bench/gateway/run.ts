@@ -7,11 +7,11 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { freePort, pollUntil, ServiceProcess, TestNamespace } from '@kessai/shared-testing';
+import { startBenchStack } from './bench-stack';
 
 const ROOT = join(__dirname, '../../..');
 const DURATION = Number(process.env.BENCH_DURATION_S ?? 8);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
-const ADMIN_TOKEN = 'bench-admin-token-0123456789abcdef';
 const TICKS = 100; // USER_HZ on Linux
 
 /** Latencies and ratios to two decimals, for display only. */
@@ -81,38 +81,10 @@ async function main(): Promise<void> {
   const children: ChildProcess[] = [];
   const services: ServiceProcess[] = [];
   try {
-    const billing = new ServiceProcess('billing-requests', await freePort(), namespace.serviceEnvironment('billing', { LOG_LEVEL: 'warn' })).start();
-    services.push(billing);
-    await billing.waitUntilReady();
-    const gateway = new ServiceProcess(
-      'throttle-gateway',
-      await freePort(),
-      namespace.serviceEnvironment('throttle', { LOG_LEVEL: 'warn', ADMIN_TOKEN, BILLING_REQUESTS_URL: billing.baseUrl, REDIS_KEY_PREFIX: `${namespace.id}:` }),
-    ).start();
-    services.push(gateway);
-    await gateway.waitUntilReady();
-
-    const admin = async (method: string, path: string, body: unknown) => {
-      const response = await fetch(`${gateway.baseUrl}${path}`, { method, headers: { authorization: `Bearer ${ADMIN_TOKEN}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
-      if (response.status >= 300) throw new Error(`${path}: ${response.status} ${await response.text()}`);
-      return response.json() as Promise<{ secret: string }>;
-    };
-    const open = await admin('POST', '/admin/merchants/bench-open/api-keys', { mode: 'test' });
-    const burst = await admin('POST', '/admin/merchants/bench-burst/api-keys', { mode: 'test' });
-    const unlimited = { ratePerSecond: 0, burstMultiple: 1, concurrency: 0, reservedShare: 0, shadow: false };
-    await admin('PUT', '/admin/merchants/bench-open/limits', { merchant: { ...unlimited, ratePerSecond: 100000, burstMultiple: 5, concurrency: 10000 } });
-    // A merchant whose normal traffic is 10 requests/s (burst 5x): the load below is far more than 100x that.
-    await admin('PUT', '/admin/merchants/bench-burst/limits', { merchant: { ...unlimited, ratePerSecond: 10, burstMultiple: 5, concurrency: 5 } });
-    const bill = (await (
-      await fetch(`${gateway.baseUrl}/bills`, {
-        method: 'POST',
-        headers: { authorization: `Bearer ${open.secret}`, 'content-type': 'application/json' },
-        body: JSON.stringify({ merchantBillNumber: 'BENCH-1', amount: 1000, currency: 'JPY', dueDate: '2099-01-01', allowedPaymentMethods: ['card'] }),
-      })
-    ).json()) as { id: string };
+    const { billing, gateway, openKey, burstKey, billPath: path } = await startBenchStack(namespace, services);
 
     const peerPorts = [await freePort(), await freePort()];
-    const keys = `${open.secret}=bench-open,${burst.secret}=bench-burst`;
+    const keys = `${openKey}=bench-open,${burstKey}=bench-burst`;
     const peerOpen = startPeer(peerPorts[0], { BILLING_REQUESTS_URL: billing.baseUrl, PEER_LIMIT_PER_SECOND: '100000000', PEER_KEYS: keys });
     const peerBurst = startPeer(peerPorts[1], { BILLING_REQUESTS_URL: billing.baseUrl, PEER_LIMIT_PER_SECOND: '10', PEER_KEYS: keys });
     children.push(peerOpen, peerBurst);
@@ -120,21 +92,20 @@ async function main(): Promise<void> {
       await pollUntil(`peer on ${port}`, async () => (await fetch(`http://127.0.0.1:${port}/bills/x`).catch(() => undefined)) !== undefined, { timeoutMs: 60_000 });
     }
 
-    const path = `/bills/${bill.id}`;
     const gatewayPid = (gateway as unknown as { child: ChildProcess }).child.pid;
     const billingPid = (billing as unknown as { child: ChildProcess }).child.pid;
     const rows: Row[] = [];
     // Warm-up: JIT, connection pools, caches.
-    await autocannon({ url: `${gateway.baseUrl}${path}`, connections: 8, duration: 2, headers: { authorization: `Bearer ${open.secret}` } });
+    await autocannon({ url: `${gateway.baseUrl}${path}`, connections: 8, duration: 2, headers: { authorization: `Bearer ${openKey}` } });
     rows.push(await load('admitted GET /bills/:id', 'billing-requests direct', `${billing.baseUrl}${path}`, { 'x-kessai-merchant-id': 'bench-open' }, billingPid));
-    rows.push(await load('admitted GET /bills/:id', 'throttle-gateway', `${gateway.baseUrl}${path}`, { authorization: `Bearer ${open.secret}` }, gatewayPid));
-    rows.push(await load('admitted GET /bills/:id', 'peer @nestjs/throttler', `http://127.0.0.1:${peerPorts[0]}${path}`, { authorization: `Bearer ${open.secret}` }, peerOpen.pid));
+    rows.push(await load('admitted GET /bills/:id', 'throttle-gateway', `${gateway.baseUrl}${path}`, { authorization: `Bearer ${openKey}` }, gatewayPid));
+    rows.push(await load('admitted GET /bills/:id', 'peer @nestjs/throttler', `http://127.0.0.1:${peerPorts[0]}${path}`, { authorization: `Bearer ${openKey}` }, peerOpen.pid));
     // 100x the merchant's 10 requests/s, sent at a fixed rate: the latency of a rejection when the gateway is not saturated.
-    rows.push(await load('100x burst at 1000 req/s', 'throttle-gateway', `${gateway.baseUrl}${path}`, { authorization: `Bearer ${burst.secret}` }, gatewayPid, 100, 1000));
-    rows.push(await load('100x burst at 1000 req/s', 'peer @nestjs/throttler', `http://127.0.0.1:${peerPorts[1]}${path}`, { authorization: `Bearer ${burst.secret}` }, peerBurst.pid, 100, 1000));
+    rows.push(await load('100x burst at 1000 req/s', 'throttle-gateway', `${gateway.baseUrl}${path}`, { authorization: `Bearer ${burstKey}` }, gatewayPid, 100, 1000));
+    rows.push(await load('100x burst at 1000 req/s', 'peer @nestjs/throttler', `http://127.0.0.1:${peerPorts[1]}${path}`, { authorization: `Bearer ${burstKey}` }, peerBurst.pid, 100, 1000));
     // Saturation: as many requests as the machine lets through, nearly all rejected.
-    rows.push(await load('saturating burst (limit 10/s)', 'throttle-gateway', `${gateway.baseUrl}${path}`, { authorization: `Bearer ${burst.secret}` }, gatewayPid, 100));
-    rows.push(await load('saturating burst (limit 10/s)', 'peer @nestjs/throttler', `http://127.0.0.1:${peerPorts[1]}${path}`, { authorization: `Bearer ${burst.secret}` }, peerBurst.pid, 100));
+    rows.push(await load('saturating burst (limit 10/s)', 'throttle-gateway', `${gateway.baseUrl}${path}`, { authorization: `Bearer ${burstKey}` }, gatewayPid, 100));
+    rows.push(await load('saturating burst (limit 10/s)', 'peer @nestjs/throttler', `http://127.0.0.1:${peerPorts[1]}${path}`, { authorization: `Bearer ${burstKey}` }, peerBurst.pid, 100));
 
     process.stdout.write(`\nthrottle-gateway benchmark: ${DURATION} s per run, ${CONNECTIONS} connections (burst: 100), node ${process.version}, ${(await import('node:os')).cpus().length} cores (shared with other work)\n\n`);
     const header = ['scenario', 'target', 'req/s', 'p50 ms', 'p99 ms', 'rejection p99 ms', 'req per CPU-s', 'statuses'];
