@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { freePort, pollUntil, ServiceProcess, TestNamespace } from '@kessai/shared-testing';
 import { startBenchStack } from './bench-stack';
+import { pacedLoad, percentile } from './paced-load';
 
 const ROOT = join(__dirname, '../../..');
 const DURATION = Number(process.env.BENCH_DURATION_S ?? 8);
@@ -68,6 +69,30 @@ async function load(scenario: string, target: string, url: string, headers: Reco
   };
 }
 
+/** 1000 requests per second evenly spaced (pacedLoad): p50/p99 of all answers, rejection p99 of the 429/503s. */
+async function paced(scenario: string, target: string, url: string, headers: Record<string, string>, pid: number | undefined): Promise<Row> {
+  const cpuBefore = pid ? cpuSeconds(pid) : 0;
+  const result = await pacedLoad(url, headers, 1000, DURATION);
+  const cpu = pid ? cpuSeconds(pid) - cpuBefore : 0;
+  const all = Object.values(result.byStatus).flat().sort((a, b) => a - b);
+  const rejected = [...(result.byStatus[429] ?? []), ...(result.byStatus[503] ?? [])].sort((a, b) => a - b);
+  const rejectionP99 = percentile(rejected, 0.99);
+  return {
+    scenario,
+    target,
+    requestsPerSecond: result.requestsPerSecond,
+    p50: round2(percentile(all, 0.5) ?? 0),
+    p99: round2(percentile(all, 0.99) ?? 0),
+    statuses: Object.entries(result.byStatus).map(([status, times]) => `${status}:${times.length}`).join(' ') + (result.errors > 0 ? ` errors:${result.errors}` : ''),
+    rejectionP99: rejectionP99 === undefined ? undefined : round2(rejectionP99),
+    perCore: pid && cpu > 0 ? Math.round(result.total / cpu) : undefined,
+  };
+}
+
+function cpuMicros(row: Row): string {
+  return row.perCore ? String(Math.round(1e6 / row.perCore)) : '?';
+}
+
 function startPeer(port: number, env: Record<string, string>): ChildProcess {
   return spawn(process.execPath, ['-r', '@swc-node/register', 'tools/bench/gateway/peer-throttler.main.ts'], {
     cwd: ROOT,
@@ -101,8 +126,12 @@ async function main(): Promise<void> {
     rows.push(await load('admitted GET /bills/:id', 'throttle-gateway', `${gateway.baseUrl}${path}`, { authorization: `Bearer ${openKey}` }, gatewayPid));
     rows.push(await load('admitted GET /bills/:id', 'peer @nestjs/throttler', `http://127.0.0.1:${peerPorts[0]}${path}`, { authorization: `Bearer ${openKey}` }, peerOpen.pid));
     // 100x the merchant's 10 requests/s, sent at a fixed rate: the latency of a rejection when the gateway is not saturated.
+    // autocannon's overallRate sends each connection's share of a second back to back at the start of the second:
+    // 1000 requests in a micro-burst on 100 connections each second. The paced rows below spread them evenly.
     rows.push(await load('100x burst at 1000 req/s', 'throttle-gateway', `${gateway.baseUrl}${path}`, { authorization: `Bearer ${burstKey}` }, gatewayPid, 100, 1000));
     rows.push(await load('100x burst at 1000 req/s', 'peer @nestjs/throttler', `http://127.0.0.1:${peerPorts[1]}${path}`, { authorization: `Bearer ${burstKey}` }, peerBurst.pid, 100, 1000));
+    rows.push(await paced('100x burst paced 1/ms', 'throttle-gateway', `${gateway.baseUrl}${path}`, { authorization: `Bearer ${burstKey}` }, gatewayPid));
+    rows.push(await paced('100x burst paced 1/ms', 'peer @nestjs/throttler', `http://127.0.0.1:${peerPorts[1]}${path}`, { authorization: `Bearer ${burstKey}` }, peerBurst.pid));
     // Saturation: as many requests as the machine lets through, nearly all rejected.
     rows.push(await load('saturating burst (limit 10/s)', 'throttle-gateway', `${gateway.baseUrl}${path}`, { authorization: `Bearer ${burstKey}` }, gatewayPid, 100));
     rows.push(await load('saturating burst (limit 10/s)', 'peer @nestjs/throttler', `http://127.0.0.1:${peerPorts[1]}${path}`, { authorization: `Bearer ${burstKey}` }, peerBurst.pid, 100));
@@ -116,7 +145,8 @@ async function main(): Promise<void> {
     const viaGateway = rows[1];
     process.stdout.write(
       `\ngateway overhead vs direct: p50 +${round2(viaGateway.p50 - direct.p50)} ms, p99 +${round2(viaGateway.p99 - direct.p99)} ms\n` +
-        `throughput vs peer: admitted ${round2(rows[1].requestsPerSecond / rows[2].requestsPerSecond)}x, saturating burst ${round2(rows[5].requestsPerSecond / rows[6].requestsPerSecond)}x (peer has no concurrency limit)\n` +
+        `throughput vs peer: admitted ${round2(rows[1].requestsPerSecond / rows[2].requestsPerSecond)}x, saturating burst ${round2(rows[7].requestsPerSecond / rows[8].requestsPerSecond)}x (peer has no concurrency limit)\n` +
+        `CPU per request, saturating burst (nearly all rejections): gateway ${cpuMicros(rows[7])} µs, peer ${cpuMicros(rows[8])} µs\n` +
         `peak RSS: gateway ${gatewayPid ? peakRssMb(gatewayPid) : '?'} MB, peer ${peerOpen.pid ? peakRssMb(peerOpen.pid) : '?'} MB\n`,
     );
   } finally {
