@@ -152,6 +152,7 @@ export class MerchantApiListener {
         if (value !== undefined && !DROPPED_RESPONSE_HEADERS.has(name)) headers[name] = value;
       }
       span.setAttribute('http.response.status_code', upstream.statusCode);
+      if (upstream.statusCode >= 500) span.setStatus({ code: SpanStatusCode.ERROR });
       if (idempotent) {
         const responseBody = Buffer.from(await upstream.body.arrayBuffer());
         if (upstream.statusCode < 500) {
