@@ -4,7 +4,7 @@ import { AdminModule } from '@kessai/throttle-feature-admin';
 import { ApiKeysModule } from '@kessai/throttle-feature-api-keys';
 import { FlowControlModule } from '@kessai/throttle-feature-flow-control';
 import { IdempotencyModule } from '@kessai/throttle-feature-idempotency';
-import { ProxyModule } from '@kessai/throttle-feature-proxy';
+import { MerchantApiListener, ProxyModule } from '@kessai/throttle-feature-proxy';
 import { PlatformModule, ServiceDefinition } from '@kessai/shared-service-runtime';
 import { ThrottleGatewayConfig, loadThrottleGatewayConfig } from './config/throttle-gateway.config';
 
@@ -18,7 +18,9 @@ export class AppModule {
           serviceName: 'throttle-gateway',
           config,
           database: { entities: THROTTLE_ENTITIES, migrations: THROTTLE_MIGRATIONS },
-          redis: true,
+          // Fail-open keeps serving without Redis: readiness then reports Redis but does not depend on it, or
+          // the load balancer would pull the very instances fail-open is meant to keep serving.
+          redis: { requiredForReadiness: config.FLOW_REDIS_FAILURE_MODE === 'closed' },
         }),
         ApiKeysModule.forRoot({ cacheMs: config.API_KEY_CACHE_MS }),
         FlowControlModule.forRoot({
@@ -61,4 +63,6 @@ export const throttleGatewayService: ServiceDefinition<ThrottleGatewayConfig> = 
   loadConfig: () => loadThrottleGatewayConfig(),
   appModule: (config) => AppModule.forConfig(config),
   bodyParser: false,
+  // The merchant API bypasses Express and Nest: see MerchantApiListener.
+  frontListener: (app) => app.get(MerchantApiListener).listen,
 };

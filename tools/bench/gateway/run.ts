@@ -7,11 +7,12 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { freePort, pollUntil, ServiceProcess, TestNamespace } from '@kessai/shared-testing';
+import { startBenchStack } from './bench-stack';
+import { pacedLoad, percentile } from './paced-load';
 
 const ROOT = join(__dirname, '../../..');
 const DURATION = Number(process.env.BENCH_DURATION_S ?? 8);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
-const ADMIN_TOKEN = 'bench-admin-token-0123456789abcdef';
 const TICKS = 100; // USER_HZ on Linux
 
 /** Latencies and ratios to two decimals, for display only. */
@@ -68,6 +69,30 @@ async function load(scenario: string, target: string, url: string, headers: Reco
   };
 }
 
+/** 1000 requests per second evenly spaced (pacedLoad): p50/p99 of all answers, rejection p99 of the 429/503s. */
+async function paced(scenario: string, target: string, url: string, headers: Record<string, string>, pid: number | undefined): Promise<Row> {
+  const cpuBefore = pid ? cpuSeconds(pid) : 0;
+  const result = await pacedLoad(url, headers, 1000, DURATION);
+  const cpu = pid ? cpuSeconds(pid) - cpuBefore : 0;
+  const all = Object.values(result.byStatus).flat().sort((a, b) => a - b);
+  const rejected = [...(result.byStatus[429] ?? []), ...(result.byStatus[503] ?? [])].sort((a, b) => a - b);
+  const rejectionP99 = percentile(rejected, 0.99);
+  return {
+    scenario,
+    target,
+    requestsPerSecond: result.requestsPerSecond,
+    p50: round2(percentile(all, 0.5) ?? 0),
+    p99: round2(percentile(all, 0.99) ?? 0),
+    statuses: Object.entries(result.byStatus).map(([status, times]) => `${status}:${times.length}`).join(' ') + (result.errors > 0 ? ` errors:${result.errors}` : ''),
+    rejectionP99: rejectionP99 === undefined ? undefined : round2(rejectionP99),
+    perCore: pid && cpu > 0 ? Math.round(result.total / cpu) : undefined,
+  };
+}
+
+function cpuMicros(row: Row): string {
+  return row.perCore ? String(Math.round(1e6 / row.perCore)) : '?';
+}
+
 function startPeer(port: number, env: Record<string, string>): ChildProcess {
   return spawn(process.execPath, ['-r', '@swc-node/register', 'tools/bench/gateway/peer-throttler.main.ts'], {
     cwd: ROOT,
@@ -81,38 +106,10 @@ async function main(): Promise<void> {
   const children: ChildProcess[] = [];
   const services: ServiceProcess[] = [];
   try {
-    const billing = new ServiceProcess('billing-requests', await freePort(), namespace.serviceEnvironment('billing', { LOG_LEVEL: 'warn' })).start();
-    services.push(billing);
-    await billing.waitUntilReady();
-    const gateway = new ServiceProcess(
-      'throttle-gateway',
-      await freePort(),
-      namespace.serviceEnvironment('throttle', { LOG_LEVEL: 'warn', ADMIN_TOKEN, BILLING_REQUESTS_URL: billing.baseUrl, REDIS_KEY_PREFIX: `${namespace.id}:` }),
-    ).start();
-    services.push(gateway);
-    await gateway.waitUntilReady();
-
-    const admin = async (method: string, path: string, body: unknown) => {
-      const response = await fetch(`${gateway.baseUrl}${path}`, { method, headers: { authorization: `Bearer ${ADMIN_TOKEN}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
-      if (response.status >= 300) throw new Error(`${path}: ${response.status} ${await response.text()}`);
-      return response.json() as Promise<{ secret: string }>;
-    };
-    const open = await admin('POST', '/admin/merchants/bench-open/api-keys', { mode: 'test' });
-    const burst = await admin('POST', '/admin/merchants/bench-burst/api-keys', { mode: 'test' });
-    const unlimited = { ratePerSecond: 0, burstMultiple: 1, concurrency: 0, reservedShare: 0, shadow: false };
-    await admin('PUT', '/admin/merchants/bench-open/limits', { merchant: { ...unlimited, ratePerSecond: 100000, burstMultiple: 5, concurrency: 10000 } });
-    // A merchant whose normal traffic is 10 requests/s (burst 5x): the load below is far more than 100x that.
-    await admin('PUT', '/admin/merchants/bench-burst/limits', { merchant: { ...unlimited, ratePerSecond: 10, burstMultiple: 5, concurrency: 5 } });
-    const bill = (await (
-      await fetch(`${gateway.baseUrl}/bills`, {
-        method: 'POST',
-        headers: { authorization: `Bearer ${open.secret}`, 'content-type': 'application/json' },
-        body: JSON.stringify({ merchantBillNumber: 'BENCH-1', amount: 1000, currency: 'JPY', dueDate: '2099-01-01', allowedPaymentMethods: ['card'] }),
-      })
-    ).json()) as { id: string };
+    const { billing, gateway, openKey, burstKey, billPath: path } = await startBenchStack(namespace, services);
 
     const peerPorts = [await freePort(), await freePort()];
-    const keys = `${open.secret}=bench-open,${burst.secret}=bench-burst`;
+    const keys = `${openKey}=bench-open,${burstKey}=bench-burst`;
     const peerOpen = startPeer(peerPorts[0], { BILLING_REQUESTS_URL: billing.baseUrl, PEER_LIMIT_PER_SECOND: '100000000', PEER_KEYS: keys });
     const peerBurst = startPeer(peerPorts[1], { BILLING_REQUESTS_URL: billing.baseUrl, PEER_LIMIT_PER_SECOND: '10', PEER_KEYS: keys });
     children.push(peerOpen, peerBurst);
@@ -120,21 +117,24 @@ async function main(): Promise<void> {
       await pollUntil(`peer on ${port}`, async () => (await fetch(`http://127.0.0.1:${port}/bills/x`).catch(() => undefined)) !== undefined, { timeoutMs: 60_000 });
     }
 
-    const path = `/bills/${bill.id}`;
     const gatewayPid = (gateway as unknown as { child: ChildProcess }).child.pid;
     const billingPid = (billing as unknown as { child: ChildProcess }).child.pid;
     const rows: Row[] = [];
     // Warm-up: JIT, connection pools, caches.
-    await autocannon({ url: `${gateway.baseUrl}${path}`, connections: 8, duration: 2, headers: { authorization: `Bearer ${open.secret}` } });
+    await autocannon({ url: `${gateway.baseUrl}${path}`, connections: 8, duration: 2, headers: { authorization: `Bearer ${openKey}` } });
     rows.push(await load('admitted GET /bills/:id', 'billing-requests direct', `${billing.baseUrl}${path}`, { 'x-kessai-merchant-id': 'bench-open' }, billingPid));
-    rows.push(await load('admitted GET /bills/:id', 'throttle-gateway', `${gateway.baseUrl}${path}`, { authorization: `Bearer ${open.secret}` }, gatewayPid));
-    rows.push(await load('admitted GET /bills/:id', 'peer @nestjs/throttler', `http://127.0.0.1:${peerPorts[0]}${path}`, { authorization: `Bearer ${open.secret}` }, peerOpen.pid));
+    rows.push(await load('admitted GET /bills/:id', 'throttle-gateway', `${gateway.baseUrl}${path}`, { authorization: `Bearer ${openKey}` }, gatewayPid));
+    rows.push(await load('admitted GET /bills/:id', 'peer @nestjs/throttler', `http://127.0.0.1:${peerPorts[0]}${path}`, { authorization: `Bearer ${openKey}` }, peerOpen.pid));
     // 100x the merchant's 10 requests/s, sent at a fixed rate: the latency of a rejection when the gateway is not saturated.
-    rows.push(await load('100x burst at 1000 req/s', 'throttle-gateway', `${gateway.baseUrl}${path}`, { authorization: `Bearer ${burst.secret}` }, gatewayPid, 100, 1000));
-    rows.push(await load('100x burst at 1000 req/s', 'peer @nestjs/throttler', `http://127.0.0.1:${peerPorts[1]}${path}`, { authorization: `Bearer ${burst.secret}` }, peerBurst.pid, 100, 1000));
+    // autocannon's overallRate sends each connection's share of a second back to back at the start of the second:
+    // 1000 requests in a micro-burst on 100 connections each second. The paced rows below spread them evenly.
+    rows.push(await load('100x burst at 1000 req/s', 'throttle-gateway', `${gateway.baseUrl}${path}`, { authorization: `Bearer ${burstKey}` }, gatewayPid, 100, 1000));
+    rows.push(await load('100x burst at 1000 req/s', 'peer @nestjs/throttler', `http://127.0.0.1:${peerPorts[1]}${path}`, { authorization: `Bearer ${burstKey}` }, peerBurst.pid, 100, 1000));
+    rows.push(await paced('100x burst paced 1/ms', 'throttle-gateway', `${gateway.baseUrl}${path}`, { authorization: `Bearer ${burstKey}` }, gatewayPid));
+    rows.push(await paced('100x burst paced 1/ms', 'peer @nestjs/throttler', `http://127.0.0.1:${peerPorts[1]}${path}`, { authorization: `Bearer ${burstKey}` }, peerBurst.pid));
     // Saturation: as many requests as the machine lets through, nearly all rejected.
-    rows.push(await load('saturating burst (limit 10/s)', 'throttle-gateway', `${gateway.baseUrl}${path}`, { authorization: `Bearer ${burst.secret}` }, gatewayPid, 100));
-    rows.push(await load('saturating burst (limit 10/s)', 'peer @nestjs/throttler', `http://127.0.0.1:${peerPorts[1]}${path}`, { authorization: `Bearer ${burst.secret}` }, peerBurst.pid, 100));
+    rows.push(await load('saturating burst (limit 10/s)', 'throttle-gateway', `${gateway.baseUrl}${path}`, { authorization: `Bearer ${burstKey}` }, gatewayPid, 100));
+    rows.push(await load('saturating burst (limit 10/s)', 'peer @nestjs/throttler', `http://127.0.0.1:${peerPorts[1]}${path}`, { authorization: `Bearer ${burstKey}` }, peerBurst.pid, 100));
 
     process.stdout.write(`\nthrottle-gateway benchmark: ${DURATION} s per run, ${CONNECTIONS} connections (burst: 100), node ${process.version}, ${(await import('node:os')).cpus().length} cores (shared with other work)\n\n`);
     const header = ['scenario', 'target', 'req/s', 'p50 ms', 'p99 ms', 'rejection p99 ms', 'req per CPU-s', 'statuses'];
@@ -145,7 +145,8 @@ async function main(): Promise<void> {
     const viaGateway = rows[1];
     process.stdout.write(
       `\ngateway overhead vs direct: p50 +${round2(viaGateway.p50 - direct.p50)} ms, p99 +${round2(viaGateway.p99 - direct.p99)} ms\n` +
-        `throughput vs peer: admitted ${round2(rows[1].requestsPerSecond / rows[2].requestsPerSecond)}x, saturating burst ${round2(rows[5].requestsPerSecond / rows[6].requestsPerSecond)}x (peer has no concurrency limit)\n` +
+        `throughput vs peer: admitted ${round2(rows[1].requestsPerSecond / rows[2].requestsPerSecond)}x, saturating burst ${round2(rows[7].requestsPerSecond / rows[8].requestsPerSecond)}x (peer has no concurrency limit)\n` +
+        `CPU per request, saturating burst (nearly all rejections): gateway ${cpuMicros(rows[7])} µs, peer ${cpuMicros(rows[8])} µs\n` +
         `peak RSS: gateway ${gatewayPid ? peakRssMb(gatewayPid) : '?'} MB, peer ${peerOpen.pid ? peakRssMb(peerOpen.pid) : '?'} MB\n`,
     );
   } finally {

@@ -138,15 +138,27 @@ describe('throttle-gateway flow control across instances', () => {
 
   describe('with Redis unreachable', () => {
     const unreachable = { REDIS_URL: 'redis://127.0.0.1:1' };
+    let failClosed: ServiceProcess;
+    let failOpen: ServiceProcess;
     const waitUntilLive = (gateway: ServiceProcess) =>
       pollUntil(`${gateway.app} live`, async () => (await fetch(`${gateway.baseUrl}/health/live`)).status === 200, { timeoutMs: 60_000, intervalMs: 200 });
+    const readiness = async (gateway: ServiceProcess) => {
+      const response = await fetch(`${gateway.baseUrl}/health/ready`);
+      return { status: response.status, body: (await response.json()) as { status: string; checks: Record<string, { status: string }> } };
+    };
+
+    beforeAll(async () => {
+      [failClosed, failOpen] = await Promise.all([
+        start({ ...unreachable, FLOW_REDIS_FAILURE_MODE: 'closed' }),
+        start({ ...unreachable, FLOW_REDIS_FAILURE_MODE: 'open', FLOW_LOCAL_SHARE_PERCENT: '50' }),
+      ]);
+      await Promise.all([waitUntilLive(failClosed), waitUntilLive(failOpen)]);
+    });
 
     it('fails closed at once with 503 when so configured', async () => {
-      const gateway = await start({ ...unreachable, FLOW_REDIS_FAILURE_MODE: 'closed' });
-      await waitUntilLive(gateway);
       const key = (await admin.issueKey('down-closed')).secret;
       const startedAt = Date.now();
-      const response = await post(gateway, key);
+      const response = await post(failClosed, key);
       expect(Date.now() - startedAt).toBeLessThan(1000);
       expect(response.status).toBe(503);
       expect(response.headers.get('x-kessai-throttle-reason')).toBe('flow-control-unavailable');
@@ -154,18 +166,30 @@ describe('throttle-gateway flow control across instances', () => {
     });
 
     it('fails open under its local share of the limit when so configured, without hanging', async () => {
-      const gateway = await start({ ...unreachable, FLOW_REDIS_FAILURE_MODE: 'open', FLOW_LOCAL_SHARE_PERCENT: '50' });
-      await waitUntilLive(gateway);
       const key = (await admin.issueKey('down-open')).secret;
       await admin.setLimits('down-open', { merchant: policy({ concurrency: 8 }) });
       await new Promise((resolve) => setTimeout(resolve, 300));
       const startedAt = Date.now();
-      const responses = await Promise.all(Array.from({ length: 30 }, () => post(gateway, key)));
+      const responses = await Promise.all(Array.from({ length: 30 }, () => post(failOpen, key)));
       expect(Date.now() - startedAt).toBeLessThan(5000);
       const statuses = responses.map((r) => r.status);
       expect(statuses.filter((s) => s === 201).length).toBeGreaterThan(0);
       expect(statuses.filter((s) => s === 429).length).toBeGreaterThan(0);
       expect(upstream.maxInFlightByMerchant.get('down-open')).toBeLessThanOrEqual(4);
+    });
+
+    it('stays ready when failing open, so the load balancer keeps the instance that still serves, and reports Redis down', async () => {
+      const { status, body } = await readiness(failOpen);
+      expect(body.checks.redis.status).toBe('down');
+      expect(body.checks.database.status).toBe('up');
+      expect(status).toBe(200);
+      expect(body.status).toBe('ok');
+    });
+
+    it('is not ready when failing closed, since it rejects every merchant request', async () => {
+      const { status, body } = await readiness(failClosed);
+      expect(body.checks.redis.status).toBe('down');
+      expect(status).toBe(503);
     });
   });
 });

@@ -1,5 +1,5 @@
 export { PlatformModule, SERVICE_CONFIG, type PlatformOptions } from './lib/platform.module';
-export { runService, createServiceApp, type ServiceDefinition } from './lib/bootstrap';
+export { runService, createServiceApp, type ServiceDefinition, type FrontListener } from './lib/bootstrap';
 export { type ApiErrorBody } from './lib/api-error';
 export { ApiErrorFilter } from './lib/api-error.filter';
 export { statusForCode } from './lib/error-status';

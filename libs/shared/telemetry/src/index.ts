@@ -5,10 +5,11 @@ export {
   traceHeaders,
   currentTraceparent,
   contextFromHeaders,
+  contextFromTraceHeaders,
   currentTraceIds,
   inSpan,
   SpanKind,
   type TelemetryOptions,
   type TracesExporter,
 } from './lib/tracing';
-export { httpTracingMiddleware } from './lib/http-tracing.middleware';
+export { httpTracingMiddleware, requestIdsOf } from './lib/http-tracing.middleware';

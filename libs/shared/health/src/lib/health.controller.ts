@@ -21,13 +21,16 @@ export class HealthController {
     return { status: 'ok' };
   }
 
-  /** The service can do its work now: each of its dependencies answered within the time allowed. */
+  /**
+   * The service can do its work now: each dependency it requires answered within the time allowed. The others
+   * are reported (`checks`) but do not make it unready.
+   */
   @Get('ready')
   async ready(@Res({ passthrough: true }) response: Response) {
     const results = Object.fromEntries(
       await Promise.all(this.checks.map(async (c) => [c.name, await runCheck(c)] as const)),
     ) as Record<string, CheckResult>;
-    const ready = !this.shutdown.isShuttingDown && Object.values(results).every((r) => r.status === 'up');
+    const ready = !this.shutdown.isShuttingDown && this.checks.every((c) => c.required === false || results[c.name].status === 'up');
     response.status(ready ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE);
     return { status: ready ? 'ok' : this.shutdown.isShuttingDown ? 'shutting-down' : 'unavailable', checks: results };
   }

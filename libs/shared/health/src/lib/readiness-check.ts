@@ -2,6 +2,8 @@
 export interface ReadinessCheck {
   name: string;
   check(): Promise<{ up: boolean; detail?: string }>;
+  /** False: reported on /health/ready, but the service is ready without it (default true). */
+  required?: boolean;
 }
 
 export const READINESS_CHECKS = Symbol('READINESS_CHECKS');

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { DynamicModule, INestApplication, Logger as NestLogger, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import type { Server } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { Logger } from 'nestjs-pino';
 import { ConfigurationError, redactConfig, ServiceConfig } from '@kessai/shared-config';
 import { armFailpoints } from '@kessai/shared-failpoints';
@@ -20,7 +20,16 @@ export interface ServiceDefinition<TConfig extends ServiceConfig> {
    * forwards bodies byte for byte and parses only its admin API's.
    */
   bodyParser?: boolean;
+  /**
+   * A request listener in front of the Nest application, for a hot path that must not pay for Express, Nest
+   * routing and the per-request middleware: it answers the requests it takes and returns true, and every other
+   * request goes on to Nest. The throttle gateway serves its merchant API this way.
+   */
+  frontListener?: (app: INestApplication) => FrontListener;
 }
+
+/** Handles a request and returns true, or returns false (without touching the request) to pass it to Nest. */
+export type FrontListener = (req: IncomingMessage, res: ServerResponse) => boolean;
 
 /** Builds a service's Nest application without listening: `main.ts` and in-process tests share it. */
 export async function createServiceApp<TConfig extends ServiceConfig>(
@@ -42,7 +51,17 @@ export async function createServiceApp<TConfig extends ServiceConfig>(
   app.use(httpTracingMiddleware(definition.serviceName));
   app.useGlobalPipes(requestValidationPipe());
   app.getHttpAdapter().getInstance().disable('x-powered-by');
+  if (definition.frontListener) putInFront(app.getHttpServer() as Server, definition.frontListener(app));
   return app;
+}
+
+function putInFront(server: Server, front: FrontListener): void {
+  const nest = server.listeners('request') as ((req: IncomingMessage, res: ServerResponse) => void)[];
+  server.removeAllListeners('request');
+  server.on('request', (req: IncomingMessage, res: ServerResponse) => {
+    if (front(req, res)) return;
+    for (const listener of nest) listener.call(server, req, res);
+  });
 }
 
 /**

@@ -25,7 +25,11 @@ export interface PlatformOptions {
   };
   /** Omit for a service that neither publishes nor consumes events. */
   messaging?: { publishes: EventDefinition[]; consumers: ConsumerRegistration[] };
-  redis?: boolean;
+  /**
+   * Connect Redis. Readiness requires it unless `requiredForReadiness` is false: then /health/ready reports it
+   * but stays ready without it (a service that keeps serving without Redis, like a fail-open gateway).
+   */
+  redis?: boolean | { requiredForReadiness: boolean };
 }
 
 /**
@@ -50,6 +54,7 @@ export class PlatformModule {
     ];
     const checks: Type<{ check: ReadinessCheck['check'] }>[] = [DatabaseReadiness];
     const names = ['database'];
+    const optional = new Set<string>();
     if (options.messaging) {
       imports.push(
         MessagingModule.forService({
@@ -76,6 +81,7 @@ export class PlatformModule {
       imports.push(RedisModule.forService(config.REDIS_URL, serviceName));
       checks.push(RedisReadiness);
       names.push('redis');
+      if (typeof options.redis === 'object' && !options.redis.requiredForReadiness) optional.add('redis');
     }
     return {
       module: PlatformModule,
@@ -91,7 +97,7 @@ export class PlatformModule {
           provide: READINESS_CHECKS,
           inject: checks,
           useFactory: (...instances: { check: ReadinessCheck['check'] }[]): ReadinessCheck[] =>
-            instances.map((instance, i) => ({ name: names[i], check: () => instance.check() })),
+            instances.map((instance, i) => ({ name: names[i], check: () => instance.check(), ...(optional.has(names[i]) && { required: false }) })),
         },
       ],
       exports: [SERVICE_CONFIG, Clock, ShutdownState],

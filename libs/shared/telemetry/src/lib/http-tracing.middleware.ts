@@ -1,7 +1,7 @@
 import { context, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
 import { newId } from '@kessai/shared-ids';
 import { runWithRequestContext } from '@kessai/shared-context';
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
 import { contextFromHeaders } from './tracing';
 
 const SAFE_ID = /^[\w.:-]{1,128}$/;
@@ -15,8 +15,7 @@ type TracedRequest = IncomingMessage & { id?: string; originalUrl?: string };
  */
 export function httpTracingMiddleware(serviceName: string) {
   return (req: TracedRequest, res: ServerResponse, next: Next): void => {
-    const requestId = pickId(req.headers['x-request-id']) ?? newId();
-    const correlationId = pickId(req.headers['x-correlation-id']) ?? requestId;
+    const { requestId, correlationId } = requestIdsOf(req.headers);
     req.id = requestId;
     res.setHeader('x-request-id', requestId);
     res.setHeader('x-correlation-id', correlationId);
@@ -37,6 +36,15 @@ export function httpTracingMiddleware(serviceName: string) {
       runWithRequestContext({ requestId, correlationId, causationId: requestId }, () => next()),
     );
   };
+}
+
+/**
+ * The request id (the caller's `x-request-id` when it is a safe token, else a new one) and the correlation id
+ * (the caller's, else the request id) of an incoming request.
+ */
+export function requestIdsOf(headers: IncomingHttpHeaders): { requestId: string; correlationId: string } {
+  const requestId = pickId(headers['x-request-id']) ?? newId();
+  return { requestId, correlationId: pickId(headers['x-correlation-id']) ?? requestId };
 }
 
 function pickId(value: string | string[] | undefined): string | undefined {

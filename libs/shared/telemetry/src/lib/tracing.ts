@@ -78,6 +78,20 @@ export function contextFromHeaders(headers: Record<string, string | string[] | u
   return propagation.extract(ROOT_CONTEXT, carrier);
 }
 
+/**
+ * The context a request's `traceparent`/`tracestate` continue, reading only those two headers (a hot path
+ * need not copy every header as contextFromHeaders does).
+ */
+export function contextFromTraceHeaders(headers: Record<string, string | string[] | undefined>): Context {
+  const traceparent = headers.traceparent;
+  if (traceparent === undefined) return ROOT_CONTEXT;
+  const tracestate = headers.tracestate;
+  return propagation.extract(ROOT_CONTEXT, {
+    traceparent: Array.isArray(traceparent) ? traceparent[0] : traceparent,
+    ...(tracestate !== undefined && { tracestate: Array.isArray(tracestate) ? tracestate[0] : tracestate }),
+  });
+}
+
 export function currentTraceIds(): { traceId: string; spanId: string } | undefined {
   const spanContext = trace.getActiveSpan()?.spanContext();
   return spanContext && trace.isSpanContextValid(spanContext)

@@ -48,7 +48,8 @@ export class FlowControlModule {
         {
           provide: GATEWAY_REDIS,
           useFactory: () => {
-            const redis = createRedisClient(options.redisUrl, 'throttle-gateway-flow', { commandTimeout: options.redisTimeoutMs });
+            // Auto-pipelining: the decisions of all requests that arrive in one event-loop turn go out in one write.
+            const redis = createRedisClient(options.redisUrl, 'throttle-gateway-flow', { commandTimeout: options.redisTimeoutMs, enableAutoPipelining: true });
             // Errors surface on each command and the failure mode decides; the connection retries by itself.
             redis.on('error', () => undefined);
             return redis;

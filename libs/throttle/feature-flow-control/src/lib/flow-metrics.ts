@@ -1,5 +1,5 @@
 import { Injectable, OnApplicationShutdown } from '@nestjs/common';
-import type { Counter, UpDownCounter } from '@opentelemetry/api';
+import type { ObservableResult } from '@opentelemetry/api';
 import { PrometheusExporter } from '@opentelemetry/exporter-prometheus';
 import { resourceFromAttributes } from '@opentelemetry/resources';
 import { MeterProvider } from '@opentelemetry/sdk-metrics';
@@ -8,6 +8,26 @@ import type { FlowRejectionReason } from '@kessai/throttle-domain';
 
 /** Share of a limit from which a decision counts as near the limit. */
 export const NEAR_LIMIT = 0.8;
+
+type Attributes = Record<string, string>;
+
+/**
+ * Counts per label set kept in plain maps and read by the exporter at scrape time (observable instruments):
+ * a request costs a string key and a map update, not the SDK's attribute hashing on every add.
+ */
+class LabelledCounts {
+  private readonly counts = new Map<string, { attributes: Attributes; value: number }>();
+
+  add(key: string, attributes: () => Attributes, delta: number): void {
+    const entry = this.counts.get(key);
+    if (entry) entry.value += delta;
+    else this.counts.set(key, { attributes: attributes(), value: delta });
+  }
+
+  observe(result: ObservableResult): void {
+    for (const { attributes, value } of this.counts.values()) result.observe(value, attributes);
+  }
+}
 
 /**
  * Flow-control metrics per merchant and payment method (`*` for the merchant as a whole), as OpenTelemetry
@@ -20,37 +40,46 @@ export class FlowMetrics implements OnApplicationShutdown {
     readers: [this.exporter],
     resource: resourceFromAttributes({ 'service.name': 'throttle-gateway' }),
   });
-  private readonly admitted: Counter;
-  private readonly rejected: Counter;
-  private readonly shadowRejected: Counter;
-  private readonly nearLimit: Counter;
-  private readonly inFlight: UpDownCounter;
+  private readonly admitted = new LabelledCounts();
+  private readonly rejected = new LabelledCounts();
+  private readonly shadowRejected = new LabelledCounts();
+  private readonly nearLimit = new LabelledCounts();
+  private readonly inFlight = new LabelledCounts();
 
   constructor() {
     const meter = this.provider.getMeter('throttle-gateway');
-    this.admitted = meter.createCounter('throttle_admitted', { description: 'Requests admitted by flow control' });
-    this.rejected = meter.createCounter('throttle_rejected', { description: 'Requests rejected by flow control, by reason' });
-    this.shadowRejected = meter.createCounter('throttle_shadow_rejected', { description: 'Requests a shadow-mode rule would have rejected' });
-    this.nearLimit = meter.createCounter('throttle_near_limit', { description: 'Admissions at 80% or more of a limit' });
-    this.inFlight = meter.createUpDownCounter('throttle_in_flight', { description: 'Admitted requests not finished yet (this instance)' });
+    const counters: [string, string, LabelledCounts][] = [
+      ['throttle_admitted', 'Requests admitted by flow control', this.admitted],
+      ['throttle_rejected', 'Requests rejected by flow control, by reason', this.rejected],
+      ['throttle_shadow_rejected', 'Requests a shadow-mode rule would have rejected', this.shadowRejected],
+      ['throttle_near_limit', 'Admissions at 80% or more of a limit', this.nearLimit],
+    ];
+    for (const [name, description, counts] of counters) {
+      meter.createObservableCounter(name, { description }).addCallback((result) => counts.observe(result));
+    }
+    meter
+      .createObservableUpDownCounter('throttle_in_flight', { description: 'Admitted requests not finished yet (this instance)' })
+      .addCallback((result) => this.inFlight.observe(result));
   }
 
   recordAdmitted(merchant: string, paymentMethod: string, nearLimit: 'rate' | 'concurrency' | undefined): void {
-    this.admitted.add(1, { merchant, payment_method: paymentMethod });
-    this.inFlight.add(1, { merchant, payment_method: paymentMethod });
-    if (nearLimit) this.nearLimit.add(1, { merchant, payment_method: paymentMethod, limit: nearLimit });
+    const key = `${merchant}\n${paymentMethod}`;
+    const attributes = () => ({ merchant, payment_method: paymentMethod });
+    this.admitted.add(key, attributes, 1);
+    this.inFlight.add(key, attributes, 1);
+    if (nearLimit) this.nearLimit.add(`${key}\n${nearLimit}`, () => ({ merchant, payment_method: paymentMethod, limit: nearLimit }), 1);
   }
 
   recordFinished(merchant: string, paymentMethod: string): void {
-    this.inFlight.add(-1, { merchant, payment_method: paymentMethod });
+    this.inFlight.add(`${merchant}\n${paymentMethod}`, () => ({ merchant, payment_method: paymentMethod }), -1);
   }
 
   recordRejected(merchant: string, paymentMethod: string, reason: FlowRejectionReason): void {
-    this.rejected.add(1, { merchant, payment_method: paymentMethod, reason });
+    this.rejected.add(`${merchant}\n${paymentMethod}\n${reason}`, () => ({ merchant, payment_method: paymentMethod, reason }), 1);
   }
 
   recordShadowRejected(merchant: string, paymentMethod: string, limit: string): void {
-    this.shadowRejected.add(1, { merchant, payment_method: paymentMethod, limit });
+    this.shadowRejected.add(`${merchant}\n${paymentMethod}\n${limit}`, () => ({ merchant, payment_method: paymentMethod, limit }), 1);
   }
 
   serve(request: IncomingMessage, response: ServerResponse): void {

@@ -30,10 +30,15 @@ export class MerchantFlowControl {
     @Inject(FLOW_CONTROL_OPTIONS) private readonly options: FlowControlOptions,
   ) {}
 
-  async admit(merchantId: string, paymentMethods: string[], submission: boolean): Promise<MerchantAdmission> {
+  /**
+   * `paymentMethods` is called only when the merchant has payment-method limits, so a request of a merchant
+   * without them never has its body parsed.
+   */
+  async admit(merchantId: string, paymentMethods: () => string[], submission: boolean): Promise<MerchantAdmission> {
     const limits = await this.limits.limitsOf(merchantId);
     const scopes: { label: string; policy: LimitPolicy }[] = [{ label: MERCHANT_WIDE, policy: limits.merchant }];
-    for (const method of paymentMethods) {
+    const methodLimits = Object.keys(limits.paymentMethods).length > 0 ? paymentMethods() : [];
+    for (const method of methodLimits) {
       const policy = limits.paymentMethods[method];
       if (policy) scopes.push({ label: method, policy });
     }

@@ -1,20 +1,20 @@
-import { DynamicModule, MiddlewareConsumer, Module, NestModule, RequestMethod } from '@nestjs/common';
-import { MerchantGatewayMiddleware } from './merchant-gateway.middleware';
+import { DynamicModule, Module } from '@nestjs/common';
+import { MerchantApiListener } from './merchant-api.listener';
 import { OpenApiController } from './openapi.controller';
 import { PROXY_OPTIONS, ProxyOptions } from './proxy.options';
 import { UpstreamPools } from './upstream-pools';
 
+/**
+ * The merchant API: MerchantApiListener serves it in front of Nest (the app's `frontListener`); Nest serves
+ * the OpenAPI document.
+ */
 @Module({})
-export class ProxyModule implements NestModule {
+export class ProxyModule {
   static forRoot(options: ProxyOptions): DynamicModule {
     return {
       module: ProxyModule,
       controllers: [OpenApiController],
-      providers: [{ provide: PROXY_OPTIONS, useValue: options }, UpstreamPools, MerchantGatewayMiddleware],
+      providers: [{ provide: PROXY_OPTIONS, useValue: options }, UpstreamPools, MerchantApiListener],
     };
-  }
-
-  configure(consumer: MiddlewareConsumer): void {
-    consumer.apply(MerchantGatewayMiddleware).forRoutes({ path: '{*path}', method: RequestMethod.ALL });
   }
 }

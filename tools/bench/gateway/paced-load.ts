@@ -1,0 +1,53 @@
+import { Pool } from 'undici';
+
+export interface PacedResult {
+  total: number;
+  requestsPerSecond: number;
+  /** Latency in ms by status, measured from when each request was due (no coordinated omission). */
+  byStatus: Record<number, number[]>;
+  errors: number;
+}
+
+/**
+ * Sends `rate` requests per second evenly spaced (autocannon's `overallRate` sends each connection's share of a
+ * second back to back at the start of the second: a micro-burst, not a rate). Latency counts from the moment a
+ * request was due, so a stalled generator or target shows as latency rather than as fewer requests.
+ */
+export async function pacedLoad(url: string, headers: Record<string, string>, rate: number, durationSeconds: number, connections = 100): Promise<PacedResult> {
+  const target = new URL(url);
+  const pool = new Pool(target.origin, { connections, pipelining: 1 });
+  const byStatus: Record<number, number[]> = {};
+  let errors = 0;
+  let sent = 0;
+  const inFlight = new Set<Promise<void>>();
+  const startedAt = performance.now();
+  const endAt = startedAt + durationSeconds * 1000;
+  const send = (dueAt: number) => {
+    const request = pool
+      .request({ path: target.pathname + target.search, method: 'GET', headers })
+      .then(async (response) => {
+        await response.body.dump();
+        (byStatus[response.statusCode] ??= []).push(performance.now() - dueAt);
+      })
+      .catch(() => {
+        errors += 1;
+      })
+      .finally(() => inFlight.delete(request));
+    inFlight.add(request);
+  };
+  while (performance.now() < endAt) {
+    const due = Math.floor(((performance.now() - startedAt) * rate) / 1000);
+    for (; sent < due; sent += 1) send(startedAt + (sent * 1000) / rate);
+    // A 1 ms timer, not setImmediate: a spinning generator would take a core from the target on a small machine.
+    await new Promise((resolve) => setTimeout(resolve, 1));
+  }
+  await Promise.all(inFlight);
+  await pool.close();
+  const total = Object.values(byStatus).reduce((sum, list) => sum + list.length, 0);
+  return { total, requestsPerSecond: Math.round(total / durationSeconds), byStatus, errors };
+}
+
+/** The value below which `share` (0..1) of the sorted values lie. */
+export function percentile(sorted: number[], share: number): number | undefined {
+  return sorted.length === 0 ? undefined : sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * share))];
+}
