@@ -1,10 +1,21 @@
 import { BillEntity } from './lib/bill.entity';
+import { DevSmsInboxEntity } from './lib/dev-sms-inbox.entity';
+import { IdempotencyKeyEntity } from './lib/idempotency-key.entity';
 import { CreateBillingSchema1763780000000 } from './lib/migrations/1763780000000-create-billing-schema';
+import { DigitalBilling1763800000000 } from './lib/migrations/1763800000000-digital-billing';
+import { PaymentAttemptEntity } from './lib/payment-attempt.entity';
+import { SmsMessageEntity } from './lib/sms-message.entity';
 
 export { BillEntity } from './lib/bill.entity';
-export { BillRepository } from './lib/bill.repository';
+export { BillRepository, type BillFilter } from './lib/bill.repository';
 export { BillMapper } from './lib/bill.mapper';
+export { IdempotencyKeyEntity } from './lib/idempotency-key.entity';
+export { IdempotencyKeyRepository, type IdempotencyClaim } from './lib/idempotency-key.repository';
+export { PaymentAttemptEntity } from './lib/payment-attempt.entity';
+export { SmsMessageEntity, type SmsMessageKind, type SmsMessageStatus } from './lib/sms-message.entity';
+export { SmsQueueRepository, type SmsWindowSettings } from './lib/sms-queue.repository';
+export { DevSmsInboxEntity } from './lib/dev-sms-inbox.entity';
 
-export const BILLING_ENTITIES = [BillEntity];
+export const BILLING_ENTITIES = [BillEntity, IdempotencyKeyEntity, PaymentAttemptEntity, SmsMessageEntity, DevSmsInboxEntity];
 /** In order of application. */
-export const BILLING_MIGRATIONS = [CreateBillingSchema1763780000000];
+export const BILLING_MIGRATIONS = [CreateBillingSchema1763780000000, DigitalBilling1763800000000];

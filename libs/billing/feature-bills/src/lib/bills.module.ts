@@ -1,11 +1,58 @@
-import { Module } from '@nestjs/common';
-import { BillRepository } from '@kessai/billing-data-access';
+import { DynamicModule, Module } from '@nestjs/common';
+import { BillRepository, IdempotencyKeyRepository, SmsQueueRepository } from '@kessai/billing-data-access';
+import { PaymentAuthorizedV1, PaymentCapturedV1, PaymentFailedV1, PaymentPageOpenedV1 } from '@kessai/payment-contracts';
+import { ConsumerRegistration, defineConsumer } from '@kessai/shared-messaging';
+import { BILLING_OPTIONS, BillingOptions } from './billing.options';
+import { CancelBillHandler } from './commands/cancel-bill/cancel-bill.handler';
+import { CancelBillHttpController } from './commands/cancel-bill/cancel-bill.http.controller';
 import { CreateBillHandler } from './commands/create-bill/create-bill.handler';
 import { CreateBillHttpController } from './commands/create-bill/create-bill.http.controller';
+import { MarkBillPaidHandler } from './commands/mark-bill-paid/mark-bill-paid.handler';
+import { ResendBillSmsHandler } from './commands/resend-bill-sms/resend-bill-sms.handler';
+import { ResendBillSmsHttpController } from './commands/resend-bill-sms/resend-bill-sms.http.controller';
+import { MarkBillOpenedWhenPaymentPageOpenedHandler } from './events/mark-bill-opened-when-payment-page-opened.handler';
+import { MarkBillPaidWhenPaymentAuthorizedHandler } from './events/mark-bill-paid-when-payment-authorized.handler';
+import { MarkBillPaidWhenPaymentCapturedHandler } from './events/mark-bill-paid-when-payment-captured.handler';
+import { RecordAttemptWhenPaymentFailedHandler } from './events/record-attempt-when-payment-failed.handler';
+import { ExpireBillsJob } from './jobs/expire-bills.job';
+import { SendRemindersJob } from './jobs/send-reminders.job';
 import { GetBillHttpController } from './queries/get-bill/get-bill.http.controller';
+import { ListBillsHttpController } from './queries/list-bills/list-bills.http.controller';
+import { BillSmsScheduler } from './sms/bill-sms.scheduler';
 
-@Module({
-  controllers: [CreateBillHttpController, GetBillHttpController],
-  providers: [BillRepository, CreateBillHandler],
-})
-export class BillsModule {}
+/** What billing-requests consumes from the payment context. */
+export const BILLING_CONSUMERS: ConsumerRegistration[] = [
+  defineConsumer({ name: 'billing-requests.mark-bill-opened-when-payment-page-opened', event: PaymentPageOpenedV1, handler: MarkBillOpenedWhenPaymentPageOpenedHandler }),
+  defineConsumer({ name: 'billing-requests.mark-bill-paid-when-payment-authorized', event: PaymentAuthorizedV1, handler: MarkBillPaidWhenPaymentAuthorizedHandler }),
+  defineConsumer({ name: 'billing-requests.mark-bill-paid-when-payment-captured', event: PaymentCapturedV1, handler: MarkBillPaidWhenPaymentCapturedHandler }),
+  defineConsumer({ name: 'billing-requests.record-attempt-when-payment-failed', event: PaymentFailedV1, handler: RecordAttemptWhenPaymentFailedHandler }),
+];
+
+/** Bills: the merchant API, the lifecycle driven by payment events, expiry and reminders. */
+@Module({})
+export class BillsModule {
+  static forService(options: BillingOptions): DynamicModule {
+    return {
+      module: BillsModule,
+      controllers: [CreateBillHttpController, GetBillHttpController, ListBillsHttpController, CancelBillHttpController, ResendBillSmsHttpController],
+      providers: [
+        { provide: BILLING_OPTIONS, useValue: options },
+        BillRepository,
+        IdempotencyKeyRepository,
+        SmsQueueRepository,
+        BillSmsScheduler,
+        CreateBillHandler,
+        CancelBillHandler,
+        ResendBillSmsHandler,
+        MarkBillPaidHandler,
+        MarkBillOpenedWhenPaymentPageOpenedHandler,
+        MarkBillPaidWhenPaymentAuthorizedHandler,
+        MarkBillPaidWhenPaymentCapturedHandler,
+        RecordAttemptWhenPaymentFailedHandler,
+        ExpireBillsJob,
+        SendRemindersJob,
+      ],
+      exports: [BILLING_OPTIONS, BillRepository, SmsQueueRepository, ExpireBillsJob, SendRemindersJob],
+    };
+  }
+}
