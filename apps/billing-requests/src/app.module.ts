@@ -17,12 +17,7 @@ export class AppModule {
           database: { entities: BILLING_ENTITIES, migrations: BILLING_MIGRATIONS },
           messaging: { publishes: BILLING_EVENTS, consumers: BILLING_CONSUMERS },
         }),
-        BillsModule.forService({
-          paymentScreenPublicUrl: config.PAYMENT_SCREEN_PUBLIC_URL,
-          defaultSendingWindow: { startHour: config.SMS_WINDOW_START_HOUR, endHour: config.SMS_WINDOW_END_HOUR },
-          reminderDaysBefore: config.BILL_REMINDER_DAYS_BEFORE,
-          jobsIntervalMs: config.BILL_JOBS_INTERVAL_MS,
-        }),
+        BillsModule.forService(config.billingOptions),
       ],
     };
   }

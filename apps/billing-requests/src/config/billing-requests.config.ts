@@ -1,5 +1,20 @@
-import { IsInt, Matches, Max, Min, Validate, ValidatorConstraint, ValidatorConstraintInterface, ValidationArguments } from 'class-validator';
-import { Environment, loadConfig, ServiceConfig, ToInteger } from '@kessai/shared-config';
+import {
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsString,
+  Matches,
+  Max,
+  Min,
+  Validate,
+  ValidateBy,
+  ValidateIf,
+  ValidationArguments,
+  ValidatorConstraint,
+  ValidatorConstraintInterface,
+} from 'class-validator';
+import { Environment, loadConfig, Secret, ServiceConfig, ToInteger } from '@kessai/shared-config';
+import type { BillingOptions } from '@kessai/billing-feature-bills';
 
 @ValidatorConstraint({ name: 'windowOpensBeforeItCloses' })
 class WindowOpensBeforeItCloses implements ValidatorConstraintInterface {
@@ -49,6 +64,98 @@ export class BillingRequestsConfig extends ServiceConfig {
   @Min(0)
   @Max(86_400_000)
   BILL_JOBS_INTERVAL_MS = 60_000;
+
+  /** `dev-inbox` keeps SMS in a table shown at GET /dev/sms-inbox (never in production); `twilio` sends them. */
+  @IsIn(['dev-inbox', 'twilio'])
+  @ValidateBy({
+    name: 'noDevInboxInProduction',
+    validator: {
+      validate: (value: string, args) => value !== 'dev-inbox' || (args?.object as BillingRequestsConfig).NODE_ENV !== 'production',
+      defaultMessage: () => 'must be twilio in production: the development inbox shows customers\' messages to anyone',
+    },
+  })
+  SMS_PROVIDER = 'dev-inbox';
+
+  /** How often the SMS dispatcher looks at its queue; 0 turns it off in this instance. */
+  @ToInteger()
+  @IsInt()
+  @Min(0)
+  @Max(60_000)
+  SMS_DISPATCH_INTERVAL_MS = 200;
+
+  /** SMS per second per instance: the provider's rate limit divided by the instances. */
+  @ToInteger()
+  @IsInt()
+  @Min(1)
+  @Max(10_000)
+  SMS_RATE_PER_SECOND = 10;
+
+  /** Attempts on transient provider errors before a message fails for good. */
+  @ToInteger()
+  @IsInt()
+  @Min(1)
+  @Max(50)
+  SMS_MAX_ATTEMPTS = 6;
+
+  /** First retry delay; doubles each attempt, at most an hour. */
+  @ToInteger()
+  @IsInt()
+  @Min(10)
+  @Max(3_600_000)
+  SMS_RETRY_INITIAL_MS = 30_000;
+
+  /** Twilio's API origin (a stub in tests). */
+  @Matches(/^https?:\/\/[^\s/]+$/, { message: 'must be an http(s) origin, e.g. https://api.twilio.com' })
+  TWILIO_API_URL = 'https://api.twilio.com';
+
+  @ValidateIf((config: BillingRequestsConfig) => config.SMS_PROVIDER === 'twilio')
+  @Matches(/^AC[0-9a-f]{32}$/, { message: 'must be a Twilio Account SID (AC and 32 hex digits) when SMS_PROVIDER=twilio' })
+  TWILIO_ACCOUNT_SID = '';
+
+  @Secret()
+  @ValidateIf((config: BillingRequestsConfig) => config.SMS_PROVIDER === 'twilio')
+  @IsString()
+  @IsNotEmpty({ message: 'is required when SMS_PROVIDER=twilio' })
+  TWILIO_AUTH_TOKEN = '';
+
+  /** Sender: a number in E.164, an alphanumeric sender id, or a Messaging Service SID (MG…). */
+  @ValidateIf((config: BillingRequestsConfig) => config.SMS_PROVIDER === 'twilio')
+  @IsString()
+  @IsNotEmpty({ message: 'is required when SMS_PROVIDER=twilio' })
+  TWILIO_FROM = '';
+
+  /** The public URL of POST /sms/status/twilio, given to Twilio for delivery reports; empty: none asked. */
+  @ValidateIf((config: BillingRequestsConfig) => config.TWILIO_STATUS_CALLBACK_URL !== '')
+  @Matches(/^https?:\/\/\S+$/, { message: 'must be an http(s) URL' })
+  TWILIO_STATUS_CALLBACK_URL = '';
+
+  get billingOptions(): BillingOptions {
+    return {
+      paymentScreenPublicUrl: this.PAYMENT_SCREEN_PUBLIC_URL,
+      defaultSendingWindow: { startHour: this.SMS_WINDOW_START_HOUR, endHour: this.SMS_WINDOW_END_HOUR },
+      reminderDaysBefore: this.BILL_REMINDER_DAYS_BEFORE,
+      jobsIntervalMs: this.BILL_JOBS_INTERVAL_MS,
+      sms: {
+        provider: this.SMS_PROVIDER as 'dev-inbox' | 'twilio',
+        dispatchIntervalMs: this.SMS_DISPATCH_INTERVAL_MS,
+        batchSize: 100,
+        ratePerSecond: this.SMS_RATE_PER_SECOND,
+        maxAttempts: this.SMS_MAX_ATTEMPTS,
+        retryInitialMs: this.SMS_RETRY_INITIAL_MS,
+        twilio:
+          this.SMS_PROVIDER === 'twilio'
+            ? {
+                apiUrl: this.TWILIO_API_URL,
+                accountSid: this.TWILIO_ACCOUNT_SID,
+                authToken: this.TWILIO_AUTH_TOKEN,
+                from: this.TWILIO_FROM,
+                statusCallbackUrl: this.TWILIO_STATUS_CALLBACK_URL,
+                timeoutMs: 10_000,
+              }
+            : undefined,
+      },
+    };
+  }
 }
 
 export function loadBillingRequestsConfig(env: Environment = process.env): BillingRequestsConfig {

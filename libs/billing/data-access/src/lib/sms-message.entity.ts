@@ -1,6 +1,7 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
-export type SmsMessageStatus = 'queued' | 'sent' | 'failed';
+/** queued → sent (→ delivered / undelivered by the provider's report), failed, or skipped (the bill closed first). */
+export type SmsMessageStatus = 'queued' | 'sent' | 'failed' | 'skipped';
 export type SmsMessageKind = 'payment-link' | 'reminder';
 
 /** The SMS queue: one row per message to send, worked by the dispatch job (SKIP LOCKED), so a restart loses nothing. */
@@ -39,6 +40,10 @@ export class SmsMessageEntity {
 
   @Column({ name: 'provider_message_id', type: 'text', nullable: true })
   providerMessageId: string | null;
+
+  /** The provider's last delivery report (Twilio: queued, sent, delivered, undelivered, failed). */
+  @Column({ name: 'delivery_status', type: 'text', nullable: true })
+  deliveryStatus: string | null;
 
   @Column({ name: 'last_error', type: 'text', nullable: true })
   lastError: string | null;

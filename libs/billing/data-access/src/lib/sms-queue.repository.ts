@@ -27,6 +27,7 @@ export class SmsQueueRepository {
       nextAttemptAt: message.notBefore,
       provider: null,
       providerMessageId: null,
+      deliveryStatus: null,
       lastError: null,
       createdAt: message.now,
       sentAt: null,

@@ -14,7 +14,8 @@ export type BillingErrorCode =
   | 'BILLING_DUE_DATE_INVALID'
   | 'BILLING_PAYMENT_METHODS_INVALID'
   | 'BILLING_IDEMPOTENCY_KEY_INVALID'
-  | 'BILLING_CURSOR_INVALID';
+  | 'BILLING_CURSOR_INVALID'
+  | 'BILLING_SMS_WINDOW_INVALID';
 
 export class BillingException extends CodedError {
   constructor(

@@ -1,3 +1,4 @@
+import type { TwilioOptions } from './sms/twilio.sms-provider';
 import { SendingWindow } from '@kessai/billing-domain';
 
 export const BILLING_OPTIONS = Symbol('BILLING_OPTIONS');
@@ -11,4 +12,19 @@ export interface BillingOptions {
   reminderDaysBefore: number;
   /** How often the expiry and reminder jobs look for work; 0 leaves them off (tests run them by hand). */
   jobsIntervalMs: number;
+  sms: SmsOptions;
+}
+
+export interface SmsOptions {
+  provider: 'dev-inbox' | 'twilio';
+  /** How often the dispatcher looks at the queue; 0 leaves it off (tests run it by hand). */
+  dispatchIntervalMs: number;
+  batchSize: number;
+  /** The provider's rate limit, per instance. */
+  ratePerSecond: number;
+  /** Attempts before a message fails for good (transient errors only; a refused number fails at once). */
+  maxAttempts: number;
+  /** First retry delay, doubling up to an hour. */
+  retryInitialMs: number;
+  twilio?: TwilioOptions;
 }

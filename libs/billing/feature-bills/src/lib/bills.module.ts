@@ -1,4 +1,4 @@
-import { DynamicModule, Module } from '@nestjs/common';
+import { DynamicModule, Module, Provider } from '@nestjs/common';
 import { BillRepository, IdempotencyKeyRepository, SmsQueueRepository } from '@kessai/billing-data-access';
 import { PaymentAuthorizedV1, PaymentCapturedV1, PaymentFailedV1, PaymentPageOpenedV1 } from '@kessai/payment-contracts';
 import { ConsumerRegistration, defineConsumer } from '@kessai/shared-messaging';
@@ -15,7 +15,14 @@ import { MarkBillPaidWhenPaymentAuthorizedHandler } from './events/mark-bill-pai
 import { MarkBillPaidWhenPaymentCapturedHandler } from './events/mark-bill-paid-when-payment-captured.handler';
 import { RecordAttemptWhenPaymentFailedHandler } from './events/record-attempt-when-payment-failed.handler';
 import { ExpireBillsJob } from './jobs/expire-bills.job';
+import { DispatchSmsJob } from './jobs/dispatch-sms.job';
 import { SendRemindersJob } from './jobs/send-reminders.job';
+import { SetSmsWindowHttpController } from './commands/set-sms-window/set-sms-window.http.controller';
+import { DevInboxSmsProvider } from './sms/dev-inbox.sms-provider';
+import { DevSmsInboxHttpController } from './sms/dev-sms-inbox.http.controller';
+import { SmsProvider } from './sms/sms-provider';
+import { TwilioSmsProvider } from './sms/twilio.sms-provider';
+import { TwilioStatusHttpController } from './sms/twilio-status.http.controller';
 import { GetBillHttpController } from './queries/get-bill/get-bill.http.controller';
 import { ListBillsHttpController } from './queries/list-bills/list-bills.http.controller';
 import { BillSmsScheduler } from './sms/bill-sms.scheduler';
@@ -28,13 +35,31 @@ export const BILLING_CONSUMERS: ConsumerRegistration[] = [
   defineConsumer({ name: 'billing-requests.record-attempt-when-payment-failed', event: PaymentFailedV1, handler: RecordAttemptWhenPaymentFailedHandler }),
 ];
 
-/** Bills: the merchant API, the lifecycle driven by payment events, expiry and reminders. */
+/** The configured SMS provider: the development inbox, or Twilio. */
+function smsProviderOf(options: BillingOptions): Provider {
+  if (options.sms.provider === 'twilio') {
+    const twilio = options.sms.twilio;
+    if (!twilio) throw new Error('SMS_PROVIDER=twilio needs the Twilio settings');
+    return { provide: SmsProvider, useValue: new TwilioSmsProvider(twilio) };
+  }
+  return { provide: SmsProvider, useClass: DevInboxSmsProvider };
+}
+
+/** Bills: the merchant API, the lifecycle driven by payment events, expiry, reminders and the SMS queue. */
 @Module({})
 export class BillsModule {
   static forService(options: BillingOptions): DynamicModule {
     return {
       module: BillsModule,
-      controllers: [CreateBillHttpController, GetBillHttpController, ListBillsHttpController, CancelBillHttpController, ResendBillSmsHttpController],
+      controllers: [
+        CreateBillHttpController,
+        GetBillHttpController,
+        ListBillsHttpController,
+        CancelBillHttpController,
+        ResendBillSmsHttpController,
+        SetSmsWindowHttpController,
+        ...(options.sms.provider === 'dev-inbox' ? [DevSmsInboxHttpController] : [TwilioStatusHttpController]),
+      ],
       providers: [
         { provide: BILLING_OPTIONS, useValue: options },
         BillRepository,
@@ -51,8 +76,10 @@ export class BillsModule {
         RecordAttemptWhenPaymentFailedHandler,
         ExpireBillsJob,
         SendRemindersJob,
+        smsProviderOf(options),
+        DispatchSmsJob,
       ],
-      exports: [BILLING_OPTIONS, BillRepository, SmsQueueRepository, ExpireBillsJob, SendRemindersJob],
+      exports: [BILLING_OPTIONS, BillRepository, SmsQueueRepository, ExpireBillsJob, SendRemindersJob, DispatchSmsJob, SmsProvider],
     };
   }
 }

@@ -64,12 +64,14 @@ export class DigitalBilling1763800000000 implements MigrationInterface {
         next_attempt_at timestamptz NOT NULL,
         provider text,
         provider_message_id text,
+        delivery_status text,
         last_error text,
         created_at timestamptz NOT NULL,
         sent_at timestamptz
       )`);
     await queryRunner.query(`CREATE INDEX sms_message_due ON ${schema}.sms_message (next_attempt_at) WHERE status = 'queued'`);
     await queryRunner.query(`CREATE INDEX sms_message_bill ON ${schema}.sms_message (bill_id)`);
+    await queryRunner.query(`CREATE INDEX sms_message_provider_id ON ${schema}.sms_message (provider_message_id)`);
     await queryRunner.query(`
       CREATE TABLE ${schema}.merchant_sms_settings (
         merchant_id text PRIMARY KEY,

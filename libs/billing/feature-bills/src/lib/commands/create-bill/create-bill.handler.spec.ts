@@ -18,6 +18,7 @@ describe('CreateBillHandler', () => {
     defaultSendingWindow: { startHour: 9, endHour: 20 },
     reminderDaysBefore: 3,
     jobsIntervalMs: 0,
+    sms: { provider: 'dev-inbox', dispatchIntervalMs: 0, batchSize: 100, ratePerSecond: 10, maxAttempts: 3, retryInitialMs: 1000 },
   };
   let insert: jest.Mock;
   let update: jest.Mock;
