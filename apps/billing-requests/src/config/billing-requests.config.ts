@@ -129,6 +129,40 @@ export class BillingRequestsConfig extends ServiceConfig {
   @Matches(/^https?:\/\/\S+$/, { message: 'must be an http(s) URL' })
   TWILIO_STATUS_CALLBACK_URL = '';
 
+  /** How often the webhook sender looks for due deliveries; 0 turns it off in this instance. */
+  @ToInteger()
+  @IsInt()
+  @Min(0)
+  @Max(60_000)
+  WEBHOOK_DELIVERY_INTERVAL_MS = 500;
+
+  /** First retry delay of an unacknowledged webhook; doubles each attempt up to WEBHOOK_RETRY_MAX_MS. */
+  @ToInteger()
+  @IsInt()
+  @Min(10)
+  @Max(3_600_000)
+  WEBHOOK_RETRY_INITIAL_MS = 30_000;
+
+  @ToInteger()
+  @IsInt()
+  @Min(10)
+  @Max(86_400_000)
+  WEBHOOK_RETRY_MAX_MS = 3_600_000;
+
+  /** Retries stop this long after the event; the delivery is then failed (it can still be replayed). */
+  @ToInteger()
+  @IsInt()
+  @Min(1000)
+  @Max(30 * 86_400_000)
+  WEBHOOK_GIVE_UP_AFTER_MS = 3 * 86_400_000;
+
+  /** Time allowed for a merchant's endpoint to answer. */
+  @ToInteger()
+  @IsInt()
+  @Min(100)
+  @Max(60_000)
+  WEBHOOK_TIMEOUT_MS = 10_000;
+
   get billingOptions(): BillingOptions {
     return {
       paymentScreenPublicUrl: this.PAYMENT_SCREEN_PUBLIC_URL,
@@ -153,6 +187,13 @@ export class BillingRequestsConfig extends ServiceConfig {
                 timeoutMs: 10_000,
               }
             : undefined,
+      },
+      webhooks: {
+        deliveryIntervalMs: this.WEBHOOK_DELIVERY_INTERVAL_MS,
+        retryInitialMs: this.WEBHOOK_RETRY_INITIAL_MS,
+        retryMaxMs: this.WEBHOOK_RETRY_MAX_MS,
+        giveUpAfterMs: this.WEBHOOK_GIVE_UP_AFTER_MS,
+        timeoutMs: this.WEBHOOK_TIMEOUT_MS,
       },
     };
   }

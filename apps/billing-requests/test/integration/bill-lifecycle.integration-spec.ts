@@ -19,7 +19,7 @@ describe('billing-requests bill lifecycle', () => {
   beforeAll(async () => {
     const port = await freePort();
     const config = loadBillingRequestsConfig(
-      namespace.serviceEnvironment('billing', { PORT: String(port), LOG_LEVEL: 'silent', BILL_JOBS_INTERVAL_MS: '0' }),
+      namespace.serviceEnvironment('billing', { PORT: String(port), LOG_LEVEL: 'silent', BILL_JOBS_INTERVAL_MS: '0', SMS_DISPATCH_INTERVAL_MS: '0', WEBHOOK_DELIVERY_INTERVAL_MS: '0' }),
     );
     app = await createServiceApp(billingRequestsService, config);
     jest.spyOn(app.get(Clock), 'now').mockImplementation(() => new Date(now));

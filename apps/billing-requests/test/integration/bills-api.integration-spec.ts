@@ -21,7 +21,8 @@ describe('billing-requests bills API', () => {
   });
 
   beforeAll(async () => {
-    service = new ServiceProcess('billing-requests', await freePort(), namespace.serviceEnvironment('billing')).start();
+    // The SMS dispatcher stays off: these tests look at the queued messages.
+    service = new ServiceProcess('billing-requests', await freePort(), namespace.serviceEnvironment('billing', { SMS_DISPATCH_INTERVAL_MS: '0' })).start();
     await service.waitUntilReady();
   });
 

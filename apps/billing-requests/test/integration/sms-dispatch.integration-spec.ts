@@ -12,7 +12,7 @@ import { loadBillingRequestsConfig } from '../../src/config/billing-requests.con
 async function startBilling(namespace: TestNamespace, extraEnv: Record<string, string>, clock: { now: Date }) {
   const port = await freePort();
   const config = loadBillingRequestsConfig(
-    namespace.serviceEnvironment('billing', { PORT: String(port), LOG_LEVEL: 'silent', BILL_JOBS_INTERVAL_MS: '0', SMS_DISPATCH_INTERVAL_MS: '0', ...extraEnv }),
+    namespace.serviceEnvironment('billing', { PORT: String(port), LOG_LEVEL: 'silent', BILL_JOBS_INTERVAL_MS: '0', SMS_DISPATCH_INTERVAL_MS: '0', WEBHOOK_DELIVERY_INTERVAL_MS: '0', ...extraEnv }),
   );
   const app = await createServiceApp(billingRequestsService, config);
   jest.spyOn(app.get(Clock), 'now').mockImplementation(() => new Date(clock.now));

@@ -5,6 +5,8 @@ import { CreateBillingSchema1763780000000 } from './lib/migrations/1763780000000
 import { DigitalBilling1763800000000 } from './lib/migrations/1763800000000-digital-billing';
 import { PaymentAttemptEntity } from './lib/payment-attempt.entity';
 import { SmsMessageEntity } from './lib/sms-message.entity';
+import { MerchantWebhooks1763800000001 } from './lib/migrations/1763800000001-merchant-webhooks';
+import { WebhookAttemptEntity, WebhookDeliveryEntity, WebhookEndpointEntity } from './lib/webhook.entities';
 
 export { BillEntity } from './lib/bill.entity';
 export { BillRepository, type BillFilter } from './lib/bill.repository';
@@ -16,6 +18,18 @@ export { SmsMessageEntity, type SmsMessageKind, type SmsMessageStatus } from './
 export { SmsQueueRepository, type SmsWindowSettings } from './lib/sms-queue.repository';
 export { DevSmsInboxEntity } from './lib/dev-sms-inbox.entity';
 
-export const BILLING_ENTITIES = [BillEntity, IdempotencyKeyEntity, PaymentAttemptEntity, SmsMessageEntity, DevSmsInboxEntity];
+export { WebhookEndpointEntity, WebhookDeliveryEntity, WebhookAttemptEntity, type WebhookDeliveryStatus } from './lib/webhook.entities';
+export { WebhookRepository } from './lib/webhook.repository';
+
+export const BILLING_ENTITIES = [
+  BillEntity,
+  IdempotencyKeyEntity,
+  PaymentAttemptEntity,
+  SmsMessageEntity,
+  DevSmsInboxEntity,
+  WebhookEndpointEntity,
+  WebhookDeliveryEntity,
+  WebhookAttemptEntity,
+];
 /** In order of application. */
-export const BILLING_MIGRATIONS = [CreateBillingSchema1763780000000, DigitalBilling1763800000000];
+export const BILLING_MIGRATIONS = [CreateBillingSchema1763780000000, DigitalBilling1763800000000, MerchantWebhooks1763800000001];

@@ -10,3 +10,7 @@ export { TwilioSmsProvider, type TwilioOptions } from './lib/sms/twilio.sms-prov
 export { twilioSignature } from './lib/sms/twilio-status.http.controller';
 export { TokenBucket } from './lib/sms/token-bucket';
 export { type SmsOptions } from './lib/billing.options';
+export { DeliverWebhooksJob, webhookRetryDelayMs } from './lib/jobs/deliver-webhooks.job';
+export { signWebhook, verifyWebhook, WEBHOOK_SIGNATURE_HEADER } from './lib/webhooks/webhook-signature';
+export { type WebhookBody } from './lib/webhooks/bill-event.publisher';
+export { type WebhookOptions } from './lib/billing.options';

@@ -13,6 +13,17 @@ export interface BillingOptions {
   /** How often the expiry and reminder jobs look for work; 0 leaves them off (tests run them by hand). */
   jobsIntervalMs: number;
   sms: SmsOptions;
+  webhooks: WebhookOptions;
+}
+
+export interface WebhookOptions {
+  /** How often the delivery job looks at its queue; 0 leaves it off. */
+  deliveryIntervalMs: number;
+  retryInitialMs: number;
+  retryMaxMs: number;
+  /** Retries stop this long after the event (3 days). */
+  giveUpAfterMs: number;
+  timeoutMs: number;
 }
 
 export interface SmsOptions {

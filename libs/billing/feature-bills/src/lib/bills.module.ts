@@ -1,5 +1,5 @@
 import { DynamicModule, Module, Provider } from '@nestjs/common';
-import { BillRepository, IdempotencyKeyRepository, SmsQueueRepository } from '@kessai/billing-data-access';
+import { BillRepository, IdempotencyKeyRepository, SmsQueueRepository, WebhookRepository } from '@kessai/billing-data-access';
 import { PaymentAuthorizedV1, PaymentCapturedV1, PaymentFailedV1, PaymentPageOpenedV1 } from '@kessai/payment-contracts';
 import { ConsumerRegistration, defineConsumer } from '@kessai/shared-messaging';
 import { BILLING_OPTIONS, BillingOptions } from './billing.options';
@@ -26,6 +26,11 @@ import { TwilioStatusHttpController } from './sms/twilio-status.http.controller'
 import { GetBillHttpController } from './queries/get-bill/get-bill.http.controller';
 import { ListBillsHttpController } from './queries/list-bills/list-bills.http.controller';
 import { BillSmsScheduler } from './sms/bill-sms.scheduler';
+import { SetWebhookEndpointHttpController } from './commands/set-webhook-endpoint/set-webhook-endpoint.http.controller';
+import { ReplayWebhookDeliveryHttpController } from './commands/replay-webhook-delivery/replay-webhook-delivery.http.controller';
+import { ListWebhookDeliveriesHttpController } from './queries/list-webhook-deliveries/list-webhook-deliveries.http.controller';
+import { DeliverWebhooksJob } from './jobs/deliver-webhooks.job';
+import { BillEventPublisher } from './webhooks/bill-event.publisher';
 
 /** What billing-requests consumes from the payment context. */
 export const BILLING_CONSUMERS: ConsumerRegistration[] = [
@@ -58,6 +63,9 @@ export class BillsModule {
         CancelBillHttpController,
         ResendBillSmsHttpController,
         SetSmsWindowHttpController,
+        SetWebhookEndpointHttpController,
+        ListWebhookDeliveriesHttpController,
+        ReplayWebhookDeliveryHttpController,
         ...(options.sms.provider === 'dev-inbox' ? [DevSmsInboxHttpController] : [TwilioStatusHttpController]),
       ],
       providers: [
@@ -66,6 +74,9 @@ export class BillsModule {
         IdempotencyKeyRepository,
         SmsQueueRepository,
         BillSmsScheduler,
+        WebhookRepository,
+        BillEventPublisher,
+        DeliverWebhooksJob,
         CreateBillHandler,
         CancelBillHandler,
         ResendBillSmsHandler,
@@ -79,7 +90,7 @@ export class BillsModule {
         smsProviderOf(options),
         DispatchSmsJob,
       ],
-      exports: [BILLING_OPTIONS, BillRepository, SmsQueueRepository, ExpireBillsJob, SendRemindersJob, DispatchSmsJob, SmsProvider],
+      exports: [BILLING_OPTIONS, BillRepository, SmsQueueRepository, ExpireBillsJob, SendRemindersJob, DispatchSmsJob, SmsProvider, DeliverWebhooksJob],
     };
   }
 }

@@ -4,12 +4,12 @@ import { BillSentV1 } from '@kessai/billing-contracts';
 import { BillRepository, SmsMessageEntity, SmsQueueRepository } from '@kessai/billing-data-access';
 import { canTransition, nextMomentInWindow, SendingWindow } from '@kessai/billing-domain';
 import { Clock } from '@kessai/shared-clock';
-import { OutboxWriter } from '@kessai/shared-messaging';
 import { BILLING_OPTIONS, BillingOptions } from '../billing.options';
 import { BillEventsMapper } from '../http/bill-events.mapper';
 import { SmsProvider, SmsProviderError } from '../sms/sms-provider';
 import { TokenBucket } from '../sms/token-bucket';
 import { JobLoop } from './job-loop';
+import { BillEventPublisher } from '../webhooks/bill-event.publisher';
 
 const MAX_BACKOFF_MS = 3600_000;
 
@@ -34,7 +34,7 @@ export class DispatchSmsJob implements OnApplicationBootstrap, OnApplicationShut
     private readonly bills: BillRepository,
     private readonly queue: SmsQueueRepository,
     private readonly provider: SmsProvider,
-    private readonly outbox: OutboxWriter,
+    private readonly events: BillEventPublisher,
     private readonly clock: Clock,
     @Inject(BILLING_OPTIONS) private readonly options: BillingOptions,
   ) {
@@ -108,7 +108,7 @@ export class DispatchSmsJob implements OnApplicationBootstrap, OnApplicationShut
       );
       const sent = bill.markSent(sentAt);
       await this.bills.update(transaction, sent);
-      await this.outbox.add(transaction, BillSentV1, { merchantId: bill.merchantId, payload: BillEventsMapper.sent(sent, sms.kind, sentAt) });
+      await this.events.publish(transaction, BillSentV1, { merchantId: bill.merchantId, payload: BillEventsMapper.sent(sent, sms.kind, sentAt) });
     } catch (error) {
       const transient = !(error instanceof SmsProviderError) || error.transient;
       const reason = (error as Error).message;
@@ -120,7 +120,15 @@ export class DispatchSmsJob implements OnApplicationBootstrap, OnApplicationShut
       }
       this.logger.warn(`SMS ${sms.id} for bill ${bill.id} failed for good after ${attempts} attempt(s): ${reason}`);
       await transaction.update(SmsMessageEntity, { id: sms.id }, { status: 'failed', attempts, lastError: reason, provider: this.provider.name });
-      if (canTransition(bill.status, 'failed')) await this.bills.update(transaction, bill.fail(failedNow, `SMS not delivered: ${reason}`));
+      if (canTransition(bill.status, 'failed')) {
+        const failed = bill.fail(failedNow, `SMS not delivered: ${reason}`);
+        await this.bills.update(transaction, failed);
+        await this.events.publishWebhookOnly(transaction, bill.merchantId, 'billing.bill.failed', {
+          billId: bill.id,
+          reason: failed.closedReason,
+          failedAt: failedNow.toISOString(),
+        });
+      }
     }
   }
 }

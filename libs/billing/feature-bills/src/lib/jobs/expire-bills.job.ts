@@ -4,10 +4,10 @@ import { BillExpiredV1 } from '@kessai/billing-contracts';
 import { BillRepository } from '@kessai/billing-data-access';
 import { japanDate } from '@kessai/billing-domain';
 import { Clock } from '@kessai/shared-clock';
-import { OutboxWriter } from '@kessai/shared-messaging';
 import { BILLING_OPTIONS, BillingOptions } from '../billing.options';
 import { BillEventsMapper } from '../http/bill-events.mapper';
 import { JobLoop } from './job-loop';
+import { BillEventPublisher } from '../webhooks/bill-event.publisher';
 
 const BATCH = 500;
 
@@ -19,7 +19,7 @@ export class ExpireBillsJob implements OnApplicationBootstrap, OnApplicationShut
   constructor(
     private readonly dataSource: DataSource,
     private readonly bills: BillRepository,
-    private readonly outbox: OutboxWriter,
+    private readonly events: BillEventPublisher,
     private readonly clock: Clock,
     @Inject(BILLING_OPTIONS) options: BillingOptions,
   ) {
@@ -44,7 +44,7 @@ export class ExpireBillsJob implements OnApplicationBootstrap, OnApplicationShut
         for (const bill of due) {
           const expired = bill.expire(now);
           await this.bills.update(transaction, expired);
-          await this.outbox.add(transaction, BillExpiredV1, { merchantId: bill.merchantId, payload: BillEventsMapper.expired(expired) });
+          await this.events.publish(transaction, BillExpiredV1, { merchantId: bill.merchantId, payload: BillEventsMapper.expired(expired) });
         }
         return due.length;
       });

@@ -4,12 +4,14 @@ import { SmsQueueRepository } from '@kessai/billing-data-access';
 import { Bill, nextMomentInWindow, paymentLinkSms } from '@kessai/billing-domain';
 import { BILLING_OPTIONS, BillingOptions } from '../billing.options';
 import { paymentLinkUrl } from '../http/bill.response';
+import { BillEventPublisher } from '../webhooks/bill-event.publisher';
 
 /** Queues a bill's SMS (link or reminder) for the first moment inside the merchant's sending window. */
 @Injectable()
 export class BillSmsScheduler {
   constructor(
     private readonly queue: SmsQueueRepository,
+    private readonly events: BillEventPublisher,
     @Inject(BILLING_OPTIONS) private readonly options: BillingOptions,
   ) {}
 
@@ -33,6 +35,9 @@ export class BillSmsScheduler {
       notBefore: nextMomentInWindow(earliest, window),
       now,
     });
+    if (scheduled.status !== bill.status) {
+      await this.events.publishWebhookOnly(transaction, bill.merchantId, 'billing.bill.scheduled', { billId: bill.id, sendAfter: earliest.toISOString() });
+    }
     return scheduled;
   }
 }

@@ -4,8 +4,8 @@ import { BillCanceledV1 } from '@kessai/billing-contracts';
 import { BillRepository } from '@kessai/billing-data-access';
 import { Bill, BillingException } from '@kessai/billing-domain';
 import { Clock } from '@kessai/shared-clock';
-import { OutboxWriter } from '@kessai/shared-messaging';
 import { BillEventsMapper } from '../../http/bill-events.mapper';
+import { BillEventPublisher } from '../../webhooks/bill-event.publisher';
 
 /** open → canceled: the link stops working; canceling a canceled bill again changes nothing. */
 @Injectable()
@@ -13,7 +13,7 @@ export class CancelBillHandler {
   constructor(
     private readonly dataSource: DataSource,
     private readonly bills: BillRepository,
-    private readonly outbox: OutboxWriter,
+    private readonly events: BillEventPublisher,
     private readonly clock: Clock,
   ) {}
 
@@ -24,7 +24,7 @@ export class CancelBillHandler {
       if (bill.status === 'canceled') return bill;
       const canceled = bill.cancel(this.clock.now(), reason);
       await this.bills.update(transaction, canceled);
-      await this.outbox.add(transaction, BillCanceledV1, { merchantId, payload: BillEventsMapper.canceled(canceled) });
+      await this.events.publish(transaction, BillCanceledV1, { merchantId, payload: BillEventsMapper.canceled(canceled) });
       return canceled;
     });
   }

@@ -3,10 +3,10 @@ import { BillCreatedV1 } from '@kessai/billing-contracts';
 import { BillRepository, IdempotencyKeyRepository, SmsQueueRepository } from '@kessai/billing-data-access';
 import { Bill, BillingException } from '@kessai/billing-domain';
 import { FixedClock } from '@kessai/shared-clock';
-import { OutboxWriter } from '@kessai/shared-messaging';
 import type { DataSource, EntityManager } from 'typeorm';
 import { BillingOptions } from '../../billing.options';
 import { BillSmsScheduler } from '../../sms/bill-sms.scheduler';
+import { BillEventPublisher } from '../../webhooks/bill-event.publisher';
 import { CreateBillCommand } from './create-bill.command';
 import { CreateBillHandler } from './create-bill.handler';
 
@@ -19,6 +19,7 @@ describe('CreateBillHandler', () => {
     reminderDaysBefore: 3,
     jobsIntervalMs: 0,
     sms: { provider: 'dev-inbox', dispatchIntervalMs: 0, batchSize: 100, ratePerSecond: 10, maxAttempts: 3, retryInitialMs: 1000 },
+    webhooks: { deliveryIntervalMs: 0, retryInitialMs: 1000, retryMaxMs: 60_000, giveUpAfterMs: 259_200_000, timeoutMs: 1000 },
   };
   let insert: jest.Mock;
   let update: jest.Mock;
@@ -49,8 +50,8 @@ describe('CreateBillHandler', () => {
       dataSource,
       { insert, update } as unknown as BillRepository,
       idempotencyKeys,
-      new BillSmsScheduler(smsQueue, options),
-      { add } as unknown as OutboxWriter,
+      new BillSmsScheduler(smsQueue, { publishWebhookOnly: jest.fn() } as unknown as BillEventPublisher, options),
+      { publish: add } as unknown as BillEventPublisher,
       new FixedClock('2026-11-22T13:00:00Z'),
       options,
     );

@@ -6,13 +6,13 @@ import { BillRepository, IdempotencyKeyRepository } from '@kessai/billing-data-a
 import { Bill, BillingException, japanDate } from '@kessai/billing-domain';
 import { Clock } from '@kessai/shared-clock';
 import { newId } from '@kessai/shared-ids';
-import { OutboxWriter } from '@kessai/shared-messaging';
 import { Currency, Money } from '@kessai/shared-money';
 import { BILLING_OPTIONS, BillingOptions } from '../../billing.options';
 import { BillEventsMapper } from '../../http/bill-events.mapper';
 import { BillResponse, toBillResponse } from '../../http/bill.response';
 import { BillSmsScheduler } from '../../sms/bill-sms.scheduler';
 import { CreateBillCommand } from './create-bill.command';
+import { BillEventPublisher } from '../../webhooks/bill-event.publisher';
 
 export interface CreateBillResult {
   bill: BillResponse;
@@ -41,7 +41,7 @@ export class CreateBillHandler {
     private readonly bills: BillRepository,
     private readonly idempotencyKeys: IdempotencyKeyRepository,
     private readonly sms: BillSmsScheduler,
-    private readonly outbox: OutboxWriter,
+    private readonly events: BillEventPublisher,
     private readonly clock: Clock,
     @Inject(BILLING_OPTIONS) private readonly options: BillingOptions,
   ) {}
@@ -91,7 +91,7 @@ export class CreateBillHandler {
         }
       }
       await this.bills.insert(transaction, bill);
-      await this.outbox.add(transaction, BillCreatedV1, { merchantId: bill.merchantId, payload: BillEventsMapper.created(bill) });
+      await this.events.publish(transaction, BillCreatedV1, { merchantId: bill.merchantId, payload: BillEventsMapper.created(bill) });
       let stored = bill;
       if (bill.customerPhone) {
         stored = await this.sms.schedule(transaction, bill, 'payment-link', now);

@@ -3,8 +3,9 @@ import { EntityManager } from 'typeorm';
 import { BillPaidV1 } from '@kessai/billing-contracts';
 import { BillRepository } from '@kessai/billing-data-access';
 import { BillingException, PaymentMethod } from '@kessai/billing-domain';
-import { OutboxWriter, UnprocessableEventError } from '@kessai/shared-messaging';
+import { UnprocessableEventError } from '@kessai/shared-messaging';
 import { BillEventsMapper } from '../../http/bill-events.mapper';
+import { BillEventPublisher } from '../../webhooks/bill-event.publisher';
 
 export interface BillPaymentReceived {
   merchantId: string;
@@ -24,7 +25,7 @@ export class MarkBillPaidHandler {
 
   constructor(
     private readonly bills: BillRepository,
-    private readonly outbox: OutboxWriter,
+    private readonly events: BillEventPublisher,
   ) {}
 
   async execute(transaction: EntityManager, payment: BillPaymentReceived): Promise<void> {
@@ -41,7 +42,7 @@ export class MarkBillPaidHandler {
         paymentMethod: payment.paymentMethod,
         occurredAt: payment.paidAt,
       });
-      await this.outbox.add(transaction, BillPaidV1, { merchantId: bill.merchantId, payload: BillEventsMapper.paid(paid) });
+      await this.events.publish(transaction, BillPaidV1, { merchantId: bill.merchantId, payload: BillEventsMapper.paid(paid) });
     } catch (error) {
       // Paid twice, or paid after cancellation: money came in that an operator must refund; dead-letter it.
       if (error instanceof BillingException) {
