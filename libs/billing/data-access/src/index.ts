@@ -6,6 +6,8 @@ import { DigitalBilling1763800000000 } from './lib/migrations/1763800000000-digi
 import { PaymentAttemptEntity } from './lib/payment-attempt.entity';
 import { SmsMessageEntity } from './lib/sms-message.entity';
 import { MerchantWebhooks1763800000001 } from './lib/migrations/1763800000001-merchant-webhooks';
+import { BillImports1763800000002 } from './lib/migrations/1763800000002-bill-imports';
+import { BillImportEntity } from './lib/bill-import.entity';
 import { WebhookAttemptEntity, WebhookDeliveryEntity, WebhookEndpointEntity } from './lib/webhook.entities';
 
 export { BillEntity } from './lib/bill.entity';
@@ -20,6 +22,8 @@ export { DevSmsInboxEntity } from './lib/dev-sms-inbox.entity';
 
 export { WebhookEndpointEntity, WebhookDeliveryEntity, WebhookAttemptEntity, type WebhookDeliveryStatus } from './lib/webhook.entities';
 export { WebhookRepository } from './lib/webhook.repository';
+export { BillImportEntity, type BillImportStatus } from './lib/bill-import.entity';
+export { BillImportRepository, type BillImportProblem } from './lib/bill-import.repository';
 
 export const BILLING_ENTITIES = [
   BillEntity,
@@ -30,6 +34,7 @@ export const BILLING_ENTITIES = [
   WebhookEndpointEntity,
   WebhookDeliveryEntity,
   WebhookAttemptEntity,
+  BillImportEntity,
 ];
 /** In order of application. */
-export const BILLING_MIGRATIONS = [CreateBillingSchema1763780000000, DigitalBilling1763800000000, MerchantWebhooks1763800000001];
+export const BILLING_MIGRATIONS = [CreateBillingSchema1763780000000, DigitalBilling1763800000000, MerchantWebhooks1763800000001, BillImports1763800000002];

@@ -5,3 +5,4 @@ export { normalizeJapaneseMobileNumber } from './lib/japanese-mobile-number';
 export { japanDate, endOfJapanDay, addDays, japanHour, japanTimeOn } from './lib/japan-time';
 export { nextMomentInWindow, type SendingWindow } from './lib/sending-window';
 export { paymentLinkSms, smsSegments, type SmsSegments } from './lib/payment-link-sms';
+export { BILL_CSV_COLUMNS, checkBillCsvHeader, parseBillCsvRow, type BillCsvColumn, type BillCsvProblem, type BillCsvRow } from './lib/bill-csv-row';

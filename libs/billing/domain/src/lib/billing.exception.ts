@@ -17,7 +17,8 @@ export type BillingErrorCode =
   | 'BILLING_CURSOR_INVALID'
   | 'BILLING_SMS_WINDOW_INVALID'
   | 'BILLING_WEBHOOK_ENDPOINT_NOT_FOUND'
-  | 'BILLING_WEBHOOK_DELIVERY_NOT_FOUND';
+  | 'BILLING_WEBHOOK_DELIVERY_NOT_FOUND'
+  | 'BILLING_IMPORT_NOT_FOUND';
 
 export class BillingException extends CodedError {
   constructor(

@@ -28,9 +28,14 @@ export function smsSegments(text: string): SmsSegments {
  * token) every amount up to ¥9,999,999 fits; when the text would not, the amount is left out (the page shows it).
  */
 export function paymentLinkSms(input: { kind: 'payment-link' | 'reminder'; amount: number; currency: string; dueDate: string; url: string }): string {
-  const amount = input.currency === 'JPY' ? `¥${input.amount.toLocaleString('en-US')}` : `${input.amount} ${input.currency}`;
+  const amount = input.currency === 'JPY' ? `¥${groupThousands(input.amount)}` : `${input.amount} ${input.currency}`;
   const [, month, day] = input.dueDate.split('-').map(Number);
   const lead = input.kind === 'reminder' ? '再送:' : '';
   const full = `${lead}ご請求${amount} 期限${month}/${day} ${input.url}`;
   return smsSegments(full).segments === 1 ? full : `${lead}ご請求 期限${month}/${day} ${input.url}`;
+}
+
+// Intl formatting costs microseconds a call; a bulk import formats a million of these.
+function groupThousands(value: number): string {
+  return String(value).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 }

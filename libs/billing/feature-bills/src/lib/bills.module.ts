@@ -1,5 +1,5 @@
 import { DynamicModule, Module, Provider } from '@nestjs/common';
-import { BillRepository, IdempotencyKeyRepository, SmsQueueRepository, WebhookRepository } from '@kessai/billing-data-access';
+import { BillImportRepository, BillRepository, IdempotencyKeyRepository, SmsQueueRepository, WebhookRepository } from '@kessai/billing-data-access';
 import { PaymentAuthorizedV1, PaymentCapturedV1, PaymentFailedV1, PaymentPageOpenedV1 } from '@kessai/payment-contracts';
 import { ConsumerRegistration, defineConsumer } from '@kessai/shared-messaging';
 import { BILLING_OPTIONS, BillingOptions } from './billing.options';
@@ -31,6 +31,10 @@ import { ReplayWebhookDeliveryHttpController } from './commands/replay-webhook-d
 import { ListWebhookDeliveriesHttpController } from './queries/list-webhook-deliveries/list-webhook-deliveries.http.controller';
 import { DeliverWebhooksJob } from './jobs/deliver-webhooks.job';
 import { BillEventPublisher } from './webhooks/bill-event.publisher';
+import { ImportBillsHandler } from './commands/import-bills/import-bills.handler';
+import { ImportBillsHttpController } from './commands/import-bills/import-bills.http.controller';
+import { GetBillImportHttpController } from './queries/get-bill-import/get-bill-import.http.controller';
+import { ExportBillsHttpController } from './queries/export-bills/export-bills.http.controller';
 
 /** What billing-requests consumes from the payment context. */
 export const BILLING_CONSUMERS: ConsumerRegistration[] = [
@@ -66,6 +70,9 @@ export class BillsModule {
         SetWebhookEndpointHttpController,
         ListWebhookDeliveriesHttpController,
         ReplayWebhookDeliveryHttpController,
+        ImportBillsHttpController,
+        GetBillImportHttpController,
+        ExportBillsHttpController,
         ...(options.sms.provider === 'dev-inbox' ? [DevSmsInboxHttpController] : [TwilioStatusHttpController]),
       ],
       providers: [
@@ -75,6 +82,8 @@ export class BillsModule {
         SmsQueueRepository,
         BillSmsScheduler,
         WebhookRepository,
+        BillImportRepository,
+        ImportBillsHandler,
         BillEventPublisher,
         DeliverWebhooksJob,
         CreateBillHandler,

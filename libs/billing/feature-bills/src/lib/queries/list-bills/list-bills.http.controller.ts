@@ -1,11 +1,10 @@
 import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { BillRepository } from '@kessai/billing-data-access';
-import { BillingException } from '@kessai/billing-domain';
-import { isUuidV7 } from '@kessai/shared-ids';
 import { MerchantId } from '@kessai/shared-service-runtime';
 import { BILLING_OPTIONS, BillingOptions } from '../../billing.options';
 import { BillResponse, toBillResponse } from '../../http/bill.response';
 import { ListBillsRequestDto } from './list-bills.request.dto';
+import { afterIdOf, cursorOf } from '../../http/page.request.dto';
 
 export interface BillPageResponse {
   items: BillResponse[];
@@ -24,15 +23,12 @@ export class ListBillsHttpController {
   @Get()
   async list(@MerchantId() merchantId: string, @Query() query: ListBillsRequestDto): Promise<BillPageResponse> {
     const limit = query.limit ?? 50;
-    const afterId = query.cursor === undefined ? undefined : Buffer.from(query.cursor, 'base64url').toString('utf8');
-    if (afterId !== undefined && !isUuidV7(afterId)) {
-      throw new BillingException('BILLING_CURSOR_INVALID', 'cursor is not a nextCursor this API returned', 'cursor');
-    }
+    const afterId = afterIdOf(query.cursor);
     const page = await this.bills.list(merchantId, { ...query, afterId, limit: limit + 1 });
     const items = page.slice(0, limit);
     return {
       items: items.map((bill) => toBillResponse(bill, this.options.paymentScreenPublicUrl)),
-      nextCursor: page.length > limit ? Buffer.from(items[items.length - 1].id, 'utf8').toString('base64url') : null,
+      nextCursor: page.length > limit ? cursorOf(items[items.length - 1].id) : null,
     };
   }
 }

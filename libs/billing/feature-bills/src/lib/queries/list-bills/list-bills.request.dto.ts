@@ -1,8 +1,8 @@
-import { IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
-import { Type } from 'class-transformer';
+import { IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
 import { BILL_STATUSES, BillStatus } from '@kessai/billing-domain';
+import { PageRequestDto } from '../../http/page.request.dto';
 
-export class ListBillsRequestDto {
+export class ListBillsRequestDto extends PageRequestDto {
   @IsOptional()
   @IsIn(BILL_STATUSES)
   status?: BillStatus;
@@ -20,16 +20,4 @@ export class ListBillsRequestDto {
   @Length(1, 64)
   merchantBillNumber?: string;
 
-  /** `nextCursor` of the previous page. */
-  @IsOptional()
-  @IsString()
-  @Length(1, 200)
-  cursor?: string;
-
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(500)
-  limit?: number;
 }

@@ -1,9 +1,8 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { WebhookRepository } from '@kessai/billing-data-access';
-import { BillingException } from '@kessai/billing-domain';
-import { isUuidV7 } from '@kessai/shared-ids';
 import { MerchantId } from '@kessai/shared-service-runtime';
 import { ListWebhookDeliveriesRequestDto } from './list-webhook-deliveries.request.dto';
+import { afterIdOf, cursorOf } from '../../http/page.request.dto';
 
 export interface WebhookDeliveryResponse {
   id: string;
@@ -28,8 +27,7 @@ export class ListWebhookDeliveriesHttpController {
   @Get()
   async list(@MerchantId() merchantId: string, @Query() query: ListWebhookDeliveriesRequestDto): Promise<{ items: WebhookDeliveryResponse[]; nextCursor: string | null }> {
     const limit = query.limit ?? 50;
-    const afterId = query.cursor === undefined ? undefined : Buffer.from(query.cursor, 'base64url').toString('utf8');
-    if (afterId !== undefined && !isUuidV7(afterId)) throw new BillingException('BILLING_CURSOR_INVALID', 'cursor is not a nextCursor this API returned', 'cursor');
+    const afterId = afterIdOf(query.cursor);
     const page = await this.webhooks.list(merchantId, { billId: query.billId, status: query.status, afterId, limit: limit + 1 });
     const items = page.slice(0, limit);
     return {
@@ -47,7 +45,7 @@ export class ListWebhookDeliveriesHttpController {
         createdAt: delivery.createdAt.toISOString(),
         body: JSON.parse(delivery.body),
       })),
-      nextCursor: page.length > limit ? Buffer.from(items[items.length - 1].delivery.id, 'utf8').toString('base64url') : null,
+      nextCursor: page.length > limit ? cursorOf(items[items.length - 1].delivery.id) : null,
     };
   }
 }

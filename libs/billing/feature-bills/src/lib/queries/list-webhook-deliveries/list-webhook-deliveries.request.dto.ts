@@ -1,7 +1,7 @@
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min } from 'class-validator';
+import { IsIn, IsOptional, IsUUID } from 'class-validator';
+import { PageRequestDto } from '../../http/page.request.dto';
 
-export class ListWebhookDeliveriesRequestDto {
+export class ListWebhookDeliveriesRequestDto extends PageRequestDto {
   @IsOptional()
   @IsUUID()
   billId?: string;
@@ -9,16 +9,4 @@ export class ListWebhookDeliveriesRequestDto {
   @IsOptional()
   @IsIn(['pending', 'delivered', 'failed'])
   status?: 'pending' | 'delivered' | 'failed';
-
-  @IsOptional()
-  @IsString()
-  @Length(1, 200)
-  cursor?: string;
-
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(200)
-  limit?: number;
 }
