@@ -71,7 +71,7 @@ export class DigitalBilling1763800000000 implements MigrationInterface {
       )`);
     await queryRunner.query(`CREATE INDEX sms_message_due ON ${schema}.sms_message (next_attempt_at) WHERE status = 'queued'`);
     await queryRunner.query(`CREATE INDEX sms_message_bill ON ${schema}.sms_message (bill_id)`);
-    await queryRunner.query(`CREATE INDEX sms_message_provider_id ON ${schema}.sms_message (provider_message_id)`);
+    await queryRunner.query(`CREATE INDEX sms_message_provider_id ON ${schema}.sms_message (provider_message_id) WHERE provider_message_id IS NOT NULL`);
     await queryRunner.query(`
       CREATE TABLE ${schema}.merchant_sms_settings (
         merchant_id text PRIMARY KEY,

@@ -26,6 +26,22 @@ import { CsvEncoding, decodeCsv } from './csv-decoding';
 
 export const MAX_IMPORT_ROWS = 1_000_000;
 const BATCH = 2000;
+const WRITERS = 2;
+
+/** Payment link tokens (128 random bits each) cut from one large random buffer: one system call per 4,096. */
+class PaymentLinkTokens {
+  private pool = Buffer.alloc(0);
+  private offset = 0;
+
+  next(): string {
+    if (this.offset + 16 > this.pool.length) {
+      this.pool = randomBytes(16 * 4096);
+      this.offset = 0;
+    }
+    this.offset += 16;
+    return this.pool.toString('base64url', this.offset - 16, this.offset);
+  }
+}
 
 class CsvHeaderRejected extends Error {
   constructor(readonly problems: { column: string; reason: string }[]) {
@@ -49,6 +65,7 @@ interface Batch {
 @Injectable()
 export class ImportBillsHandler {
   private readonly logger = new Logger(ImportBillsHandler.name);
+  private readonly tokens = new PaymentLinkTokens();
 
   constructor(
     private readonly dataSource: DataSource,
@@ -105,12 +122,19 @@ export class ImportBillsHandler {
       }),
     );
     let batch: Batch = { bills: [], problems: [], rowsRead: 0, rejected: 0 };
-    let writing: Promise<void> = Promise.resolve();
     let rows = 0;
     let error: string | null = null;
-    const write = (full: Batch) => {
-      // At most one batch in flight: parsing continues while it is written.
-      writing = writing.then(() => this.writeBatch(importId, merchantId, full, window, now));
+    // Up to WRITERS batches are written at once (each its own connection and transaction) while parsing goes on.
+    const inFlight = new Set<Promise<void>>();
+    let writeError: unknown;
+    const write = async (full: Batch) => {
+      while (inFlight.size >= WRITERS) await Promise.race(inFlight);
+      const promise = this.writeBatch(importId, merchantId, full, window, now)
+        .catch((failure: unknown) => {
+          writeError = writeError ?? failure;
+        })
+        .finally(() => inFlight.delete(promise));
+      inFlight.add(promise);
     };
     try {
       for await (const { record, info } of parser as AsyncIterable<{ record: Record<string, string>; info: { lines: number } }>) {
@@ -122,14 +146,16 @@ export class ImportBillsHandler {
         }
         batch.rowsRead += 1;
         this.readLine(merchantId, record, info.lines, today, now, batch);
+        if (writeError) throw writeError;
         if (batch.bills.length + batch.rejected >= BATCH) {
-          await writing;
-          write(batch);
+          await write(batch);
           batch = { bills: [], problems: [], rowsRead: 0, rejected: 0 };
         }
       }
     } catch (failure) {
-      if (failure instanceof CsvHeaderRejected) {
+      if (failure === writeError) {
+        // Reported below.
+      } else if (failure instanceof CsvHeaderRejected) {
         batch.problems.push(...failure.problems.map((p) => ({ line: 1, ...p })));
         error = failure.message;
       } else {
@@ -137,12 +163,11 @@ export class ImportBillsHandler {
         error = `The file could not be read as CSV${line ? ` at line ${line}` : ''}: ${(failure as Error).message}`;
       }
     }
-    write(batch);
-    try {
-      await writing;
-    } catch (failure) {
-      this.logger.error(`import ${importId} failed while writing: ${(failure as Error).message}`);
-      error = error ?? `Writing the bills failed: ${(failure as Error).message}; upload the file again (accepted lines are kept, duplicates skipped)`;
+    if (!writeError) await write(batch);
+    await Promise.all(inFlight);
+    if (writeError) {
+      this.logger.error(`import ${importId} failed while writing: ${(writeError as Error).message}`);
+      error = `Writing the bills failed: ${(writeError as Error).message}; upload the file again (accepted lines are kept, duplicates skipped)`;
     }
     await this.imports.finish(importId, {
       status: error ? 'failed' : 'completed',
@@ -181,7 +206,7 @@ export class ImportBillsHandler {
           taxAmount: row.taxAmount,
           message: row.message,
           sendAt: row.sendAt,
-          paymentLinkToken: randomBytes(16).toString('base64url'),
+          paymentLinkToken: this.tokens.next(),
         },
         today,
         now,
