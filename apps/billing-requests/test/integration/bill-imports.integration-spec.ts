@@ -128,6 +128,30 @@ describe('billing-requests CSV import and export', () => {
     expect(await response.json()).toMatchObject({ status: 'completed', rowsRead: 5000, accepted: 5000 });
   });
 
+  it('queues the merchant\'s webhooks for the imported bills, with the ids of their events', async () => {
+    const merchant = 'merchant-csv-hooks';
+    const endpoint = await fetch(`${service.baseUrl}/webhook-endpoint`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json', 'x-kessai-merchant-id': merchant },
+      body: JSON.stringify({ url: 'http://127.0.0.1:9/hooks' }),
+    });
+    expect(endpoint.status).toBe(200);
+    const result = await upload(merchant, `${header}\nH-1,1000,JPY,2099-01-31,card,,090-5555-6666,\nH-2,2000,JPY,2099-01-31,card,,,\n`);
+    expect(result.body).toMatchObject({ accepted: 2 });
+    const deliveries = (await (await get(merchant, '/webhook-deliveries')).json()) as {
+      items: { eventId: string; eventType: string; status: string; body: { data: { merchantBillNumber?: string } } }[];
+    };
+    expect(deliveries.items.map((d) => d.eventType).sort()).toEqual(['billing.bill.created', 'billing.bill.created', 'billing.bill.scheduled']);
+    expect(deliveries.items.every((d) => d.status === 'pending')).toBe(true);
+    const outbox = await namespace.query<{ event_id: string }>(
+      `SELECT event_id FROM "${namespace.schema('billing')}".outbox_message WHERE envelope->>'merchantId' = $1`,
+      [merchant],
+    );
+    const created = deliveries.items.filter((d) => d.eventType === 'billing.bill.created');
+    expect(created.map((d) => d.eventId).sort()).toEqual(outbox.map((o) => o.event_id).sort());
+    expect(created.map((d) => d.body.data.merchantBillNumber).sort()).toEqual(['H-1', 'H-2']);
+  });
+
   it('exports the merchant\'s bills with status and payment link as a streamed CSV', async () => {
     const response = await get('merchant-csv', '/bill-exports/bills.csv?dueDateTo=2099-02-28');
     expect(response.headers.get('content-type')).toContain('text/csv');

@@ -39,6 +39,33 @@ export class WebhookRepository {
     return entity;
   }
 
+  /** Queues many deliveries of one merchant in one INSERT (a CSV import's bills). */
+  async enqueueMany(
+    transaction: EntityManager,
+    merchantId: string,
+    deliveries: { eventId: string; eventType: string; billId: string; body: string }[],
+    now: Date,
+    giveUpAfterMs: number,
+  ): Promise<void> {
+    if (deliveries.length === 0) return;
+    const table = transaction.connection.getMetadata(WebhookDeliveryEntity).tablePath;
+    await transaction.query(
+      `INSERT INTO ${table} (id, merchant_id, event_id, event_type, bill_id, body, status, attempts, next_attempt_at, give_up_at, created_at)
+       SELECT d.id, $1, d.event_id, d.event_type, d.bill_id, d.body, 'pending', 0, $2, $3, $2
+       FROM unnest($4::uuid[], $5::uuid[], $6::text[], $7::uuid[], $8::text[]) AS d(id, event_id, event_type, bill_id, body)`,
+      [
+        merchantId,
+        now,
+        new Date(now.getTime() + giveUpAfterMs),
+        deliveries.map(() => newId()),
+        deliveries.map((d) => d.eventId),
+        deliveries.map((d) => d.eventType),
+        deliveries.map((d) => d.billId),
+        deliveries.map((d) => d.body),
+      ],
+    );
+  }
+
   async findOfMerchant(merchantId: string, deliveryId: string): Promise<WebhookDeliveryEntity | null> {
     return this.dataSource.getRepository(WebhookDeliveryEntity).findOneBy({ merchantId, id: deliveryId });
   }

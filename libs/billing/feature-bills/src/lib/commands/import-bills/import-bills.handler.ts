@@ -2,9 +2,9 @@ import { createHash, randomBytes } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { parse } from 'csv-parse';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { BillCreatedV1 } from '@kessai/billing-contracts';
-import { BillImportEntity, BillImportProblem, BillImportRepository, SmsQueueRepository } from '@kessai/billing-data-access';
+import { BillImportEntity, BillImportProblem, BillImportRepository, SmsQueueRepository, WebhookRepository } from '@kessai/billing-data-access';
 import {
   Bill,
   BillingException,
@@ -71,6 +71,7 @@ export class ImportBillsHandler {
     private readonly dataSource: DataSource,
     private readonly imports: BillImportRepository,
     private readonly smsQueue: SmsQueueRepository,
+    private readonly webhooks: WebhookRepository,
     private readonly outbox: OutboxWriter,
     private readonly clock: Clock,
     @Inject(BILLING_OPTIONS) private readonly options: BillingOptions,
@@ -99,6 +100,7 @@ export class ImportBillsHandler {
     const now = this.clock.now();
     const today = japanDate(now);
     const window = (await this.smsQueue.windowOf(this.dataSource.manager, merchantId)) ?? this.options.defaultSendingWindow;
+    const notifyMerchant = (await this.webhooks.endpointOf(null, merchantId)) !== null;
     const hash = createHash('sha256');
     let encoding: CsvEncoding | null = null;
     const hashed = (async function* () {
@@ -129,7 +131,7 @@ export class ImportBillsHandler {
     let writeError: unknown;
     const write = async (full: Batch) => {
       while (inFlight.size >= WRITERS) await Promise.race(inFlight);
-      const promise = this.writeBatch(importId, merchantId, full, window, now)
+      const promise = this.writeBatch(importId, merchantId, full, window, now, notifyMerchant)
         .catch((failure: unknown) => {
           writeError = writeError ?? failure;
         })
@@ -219,16 +221,33 @@ export class ImportBillsHandler {
     }
   }
 
-  private async writeBatch(importId: string, merchantId: string, batch: Batch, window: SendingWindow, now: Date): Promise<void> {
+  /** The merchant's webhooks for the imported bills: created, and scheduled for those with an SMS. */
+  private async queueWebhooks(transaction: EntityManager, merchantId: string, bills: Bill[], payloads: object[], eventIds: string[], now: Date): Promise<void> {
+    const occurredAt = now.toISOString();
+    const body = (id: string, type: string, data: object) => JSON.stringify({ id, type, version: 1, occurredAt, data });
+    const created = bills.map((bill, i) => ({ eventId: eventIds[i], eventType: BillCreatedV1.type, billId: bill.id, body: body(eventIds[i], BillCreatedV1.type, payloads[i]) }));
+    const scheduled = bills
+      .filter((bill) => bill.status === 'scheduled')
+      .map((bill) => {
+        const id = newId();
+        const sendAfter = (bill.sendAt && bill.sendAt > now ? bill.sendAt : now).toISOString();
+        return { eventId: id, eventType: 'billing.bill.scheduled', billId: bill.id, body: body(id, 'billing.bill.scheduled', { billId: bill.id, sendAfter }) };
+      });
+    await this.webhooks.enqueueMany(transaction, merchantId, [...created, ...scheduled], now, this.options.webhooks.giveUpAfterMs);
+  }
+
+  private async writeBatch(importId: string, merchantId: string, batch: Batch, window: SendingWindow, now: Date, notifyMerchant: boolean): Promise<void> {
     await this.dataSource.transaction(async (transaction) => {
       const inserted = await this.imports.insertNewBills(transaction, batch.bills);
       const fresh = batch.bills.filter((bill) => inserted.has(bill.id));
-      await this.outbox.addMany(
+      const payloads = fresh.map((bill) => BillEventsMapper.created(bill));
+      const eventIds = await this.outbox.addMany(
         transaction,
         BillCreatedV1,
-        fresh.map((bill) => ({ merchantId, payload: BillEventsMapper.created(bill) })),
+        payloads.map((payload) => ({ merchantId, payload })),
         { validateEvery: 500 },
       );
+      if (notifyMerchant) await this.queueWebhooks(transaction, merchantId, fresh, payloads, eventIds, now);
       await this.imports.enqueueSms(
         transaction,
         fresh
