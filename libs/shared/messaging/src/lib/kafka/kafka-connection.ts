@@ -56,10 +56,22 @@ export class KafkaConnection implements OnApplicationShutdown {
     const existing = new Set(await admin.listTopics());
     const missing = [...new Set(topics)].filter((topic) => !existing.has(topic));
     if (missing.length === 0) return;
-    await admin.createTopics({
-      waitForLeaders: true,
-      topics: missing.map((topic) => ({ topic, numPartitions: partitions, replicationFactor: -1 })),
-    });
+    // A broker busy with other clients' topic churn can answer "does not host this topic-partition" while the
+    // new topics' metadata spreads: retriable, so try again (existing topics are then only waited for).
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        await admin.createTopics({
+          waitForLeaders: true,
+          topics: missing.map((topic) => ({ topic, numPartitions: partitions, replicationFactor: -1 })),
+        });
+        await admin.fetchTopicMetadata({ topics: missing });
+        break;
+      } catch (error) {
+        if (!(error as { retriable?: boolean }).retriable || attempt >= 6) throw error;
+        this.logger.warn(`topics ${missing.join(', ')} not ready yet (${(error as Error).message}); retrying`);
+        await new Promise((resolve) => setTimeout(resolve, 500 * attempt));
+      }
+    }
     this.logger.log(`created topics ${missing.join(', ')}`);
   }
 
