@@ -1,7 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { BILLING_EVENTS } from '@kessai/billing-contracts';
 import { BILLING_ENTITIES, BILLING_MIGRATIONS } from '@kessai/billing-data-access';
-import { BillsModule } from '@kessai/billing-feature-bills';
+import { BILLING_CONSUMERS, BillsModule } from '@kessai/billing-feature-bills';
 import { PlatformModule, ServiceDefinition } from '@kessai/shared-service-runtime';
 import { BillingRequestsConfig, loadBillingRequestsConfig } from './config/billing-requests.config';
 
@@ -15,9 +15,9 @@ export class AppModule {
           serviceName: 'billing-requests',
           config,
           database: { entities: BILLING_ENTITIES, migrations: BILLING_MIGRATIONS },
-          messaging: { publishes: BILLING_EVENTS, consumers: [] },
+          messaging: { publishes: BILLING_EVENTS, consumers: BILLING_CONSUMERS },
         }),
-        BillsModule,
+        BillsModule.forService(config.billingOptions),
       ],
     };
   }

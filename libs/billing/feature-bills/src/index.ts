@@ -1,1 +1,16 @@
-export { BillsModule } from './lib/bills.module';
+export { BillsModule, BILLING_CONSUMERS } from './lib/bills.module';
+export { BILLING_OPTIONS, type BillingOptions } from './lib/billing.options';
+export { BillEventsMapper } from './lib/http/bill-events.mapper';
+export { ExpireBillsJob } from './lib/jobs/expire-bills.job';
+export { SendRemindersJob } from './lib/jobs/send-reminders.job';
+export { JobLoop } from './lib/jobs/job-loop';
+export { DispatchSmsJob, smsRetryDelayMs } from './lib/jobs/dispatch-sms.job';
+export { SmsProvider, SmsProviderError, type OutgoingSms, type SmsAccepted } from './lib/sms/sms-provider';
+export { TwilioSmsProvider, type TwilioOptions } from './lib/sms/twilio.sms-provider';
+export { twilioSignature } from './lib/sms/twilio-status.http.controller';
+export { TokenBucket } from './lib/sms/token-bucket';
+export { type SmsOptions } from './lib/billing.options';
+export { DeliverWebhooksJob, webhookRetryDelayMs } from './lib/jobs/deliver-webhooks.job';
+export { signWebhook, verifyWebhook, WEBHOOK_SIGNATURE_HEADER } from './lib/webhooks/webhook-signature';
+export { type WebhookBody } from './lib/webhooks/bill-event.publisher';
+export { type WebhookOptions } from './lib/billing.options';

@@ -30,4 +30,52 @@ export class BillEntity {
 
   @Column({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
+
+  @Column({ name: 'customer_name', type: 'text', nullable: true })
+  customerName: string | null;
+
+  @Column({ name: 'customer_phone', type: 'text', nullable: true })
+  customerPhone: string | null;
+
+  @Column({ name: 'tax_amount', type: 'bigint', nullable: true, transformer: minorUnitsTransformer })
+  taxAmount: number | null;
+
+  @Column({ name: 'line_items', type: 'jsonb' })
+  lineItems: { description: string; quantity: number; unitAmount: number }[];
+
+  @Column({ type: 'text', nullable: true })
+  message: string | null;
+
+  @Column({ name: 'send_at', type: 'timestamptz', nullable: true })
+  sendAt: Date | null;
+
+  @Column({ name: 'payment_link_token', type: 'text', nullable: true })
+  paymentLinkToken: string | null;
+
+  @Column({ name: 'sent_at', type: 'timestamptz', nullable: true })
+  sentAt: Date | null;
+
+  @Column({ name: 'opened_at', type: 'timestamptz', nullable: true })
+  openedAt: Date | null;
+
+  @Column({ name: 'reminded_at', type: 'timestamptz', nullable: true })
+  remindedAt: Date | null;
+
+  @Column({ name: 'payment_id', type: 'text', nullable: true })
+  paymentId: string | null;
+
+  @Column({ name: 'payment_method', type: 'text', nullable: true })
+  paymentMethod: string | null;
+
+  @Column({ name: 'paid_at', type: 'timestamptz', nullable: true })
+  paidAt: Date | null;
+
+  @Column({ name: 'closed_at', type: 'timestamptz', nullable: true })
+  closedAt: Date | null;
+
+  @Column({ name: 'closed_reason', type: 'text', nullable: true })
+  closedReason: string | null;
+
+  @Column({ name: 'failed_payment_attempts', type: 'integer' })
+  failedPaymentAttempts: number;
 }

@@ -1,20 +1,36 @@
-import { Bill, PaymentMethod, BillStatus } from '@kessai/billing-domain';
+import { Bill, BillStatus, PaymentMethod } from '@kessai/billing-domain';
 import { Money } from '@kessai/shared-money';
 import { BillEntity } from './bill.entity';
 
 export class BillMapper {
-  static toEntity(bill: Bill, createdAt: Date): BillEntity {
-    return Object.assign(new BillEntity(), {
-      id: bill.id,
-      merchantId: bill.merchantId,
-      merchantBillNumber: bill.merchantBillNumber,
-      amount: bill.amount.minorUnits,
-      currency: bill.amount.currencyCode,
-      dueDate: bill.dueDate,
-      allowedPaymentMethods: bill.allowedPaymentMethods,
-      status: bill.status,
-      createdAt,
-    });
+  static toEntity(bill: Bill): Omit<BillEntity, 'remindedAt'> {
+    const s = bill.snapshot();
+    return {
+      id: s.id,
+      merchantId: s.merchantId,
+      merchantBillNumber: s.merchantBillNumber,
+      amount: s.amount.minorUnits,
+      currency: s.amount.currencyCode,
+      dueDate: s.dueDate,
+      allowedPaymentMethods: s.allowedPaymentMethods,
+      status: s.status,
+      createdAt: s.createdAt,
+      customerName: s.customerName ?? null,
+      customerPhone: s.customerPhone ?? null,
+      taxAmount: s.taxAmount ?? null,
+      lineItems: s.lineItems,
+      message: s.message ?? null,
+      sendAt: s.sendAt ?? null,
+      paymentLinkToken: s.paymentLinkToken,
+      sentAt: s.sentAt ?? null,
+      openedAt: s.openedAt ?? null,
+      paymentId: s.payment?.paymentId ?? null,
+      paymentMethod: s.payment?.paymentMethod ?? null,
+      paidAt: s.payment?.paidAt ?? null,
+      closedAt: s.closedAt ?? null,
+      closedReason: s.closedReason ?? null,
+      failedPaymentAttempts: s.failedPaymentAttempts,
+    };
   }
 
   static toDomain(entity: BillEntity): Bill {
@@ -26,6 +42,23 @@ export class BillMapper {
       dueDate: entity.dueDate,
       allowedPaymentMethods: entity.allowedPaymentMethods as PaymentMethod[],
       status: entity.status as BillStatus,
+      createdAt: entity.createdAt,
+      customerName: entity.customerName ?? undefined,
+      customerPhone: entity.customerPhone ?? undefined,
+      taxAmount: entity.taxAmount ?? undefined,
+      lineItems: entity.lineItems ?? [],
+      message: entity.message ?? undefined,
+      sendAt: entity.sendAt ?? undefined,
+      paymentLinkToken: entity.paymentLinkToken ?? '',
+      sentAt: entity.sentAt ?? undefined,
+      openedAt: entity.openedAt ?? undefined,
+      payment:
+        entity.paymentId && entity.paidAt
+          ? { paymentId: entity.paymentId, paymentMethod: entity.paymentMethod as PaymentMethod, paidAt: entity.paidAt }
+          : undefined,
+      closedAt: entity.closedAt ?? undefined,
+      closedReason: entity.closedReason ?? undefined,
+      failedPaymentAttempts: entity.failedPaymentAttempts,
     });
   }
 }

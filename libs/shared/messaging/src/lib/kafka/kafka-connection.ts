@@ -65,6 +65,8 @@ export class KafkaConnection implements OnApplicationShutdown {
         waitForLeaders: true,
         topics: missing.map((topic) => ({ topic, numPartitions: partitions, replicationFactor: -1 })),
       });
+      // Ready means its metadata has spread too: a consumer or producer right after must find it.
+      await admin.fetchTopicMetadata({ topics: missing });
       this.logger.log(`created topics ${missing.join(', ')}`);
     });
   }

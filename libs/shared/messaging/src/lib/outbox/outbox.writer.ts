@@ -57,4 +57,51 @@ export class OutboxWriter {
     });
     return envelope;
   }
+
+  /**
+   * Records many events of one type in one INSERT (bulk intake: a CSV of a million bills). Payloads are plain
+   * objects already shaped by a mapper; every `validateEvery`-th one (and the first) is checked against the
+   * contract, since checking each one costs more than the insert.
+   */
+  async addMany<TPayload extends object>(
+    transaction: EntityManager,
+    definition: EventDefinition<TPayload>,
+    events: { merchantId: string; payload: TPayload }[],
+    { validateEvery = 1 }: { validateEvery?: number } = {},
+  ): Promise<string[]> {
+    if (events.length === 0) return [];
+    events.forEach((event, i) => {
+      if (i % validateEvery !== 0) return;
+      const problems = validateSync(plainToInstance(definition.payload, instanceToPlain(event.payload)), { forbidUnknownValues: true });
+      if (problems.length > 0) {
+        throw new Error(`Refusing to publish an invalid ${definition.type} v${definition.version}: ${problems.join(', ')}`);
+      }
+    });
+    const context = currentRequestContext();
+    const now = this.clock.now();
+    const occurredAt = now.toISOString();
+    const traceparent = currentTraceparent();
+    const topic = prefixedTopic(this.options, definition.topic);
+    const ids = events.map(() => newId());
+    const envelopes = events.map((event, i) =>
+      JSON.stringify({
+        eventId: ids[i],
+        type: definition.type,
+        version: definition.version,
+        occurredAt,
+        merchantId: event.merchantId,
+        correlationId: context?.correlationId ?? ids[i],
+        causationId: context?.causationId,
+        traceparent,
+        payload: event.payload,
+      }),
+    );
+    const table = transaction.connection.getMetadata(OutboxMessageEntity).tablePath;
+    await transaction.query(
+      `INSERT INTO ${table} (event_id, topic, message_key, bucket, envelope, created_at)
+       SELECT e.id, $2, e.key, e.bucket, e.envelope::jsonb, $5 FROM unnest($1::uuid[], $3::text[], $4::smallint[], $6::text[]) AS e(id, key, bucket, envelope)`,
+      [ids, topic, events.map((e) => e.merchantId), events.map((e) => outboxBucketOf(e.merchantId)), now, envelopes],
+    );
+    return ids;
+  }
 }

@@ -1,4 +1,4 @@
-import { PaymentMethod } from '@kessai/billing-domain';
+import { BillLineItem, PaymentMethod } from '@kessai/billing-domain';
 
 export class CreateBillCommand {
   constructor(
@@ -8,5 +8,14 @@ export class CreateBillCommand {
     readonly currency: string,
     readonly dueDate: string,
     readonly allowedPaymentMethods: PaymentMethod[],
+    readonly details: {
+      customerName?: string;
+      customerPhone?: string;
+      taxAmount?: number;
+      lineItems?: BillLineItem[];
+      message?: string;
+      /** ISO 8601. */
+      sendAt?: string;
+    } = {},
   ) {}
 }

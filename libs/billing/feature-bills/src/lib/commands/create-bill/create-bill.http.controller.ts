@@ -1,6 +1,8 @@
-import { Body, Controller, HttpCode, HttpStatus, Post } from '@nestjs/common';
-import { BillResponse, toBillResponse } from '../../http/bill.response';
+import { Body, Controller, Headers, HttpCode, HttpStatus, Post, Res } from '@nestjs/common';
+import type { Response } from 'express';
+import { BillingException } from '@kessai/billing-domain';
 import { MerchantId } from '@kessai/shared-service-runtime';
+import { BillResponse } from '../../http/bill.response';
 import { CreateBillCommand } from './create-bill.command';
 import { CreateBillHandler } from './create-bill.handler';
 import { CreateBillRequestDto } from './create-bill.request.dto';
@@ -11,10 +13,24 @@ export class CreateBillHttpController {
 
   @Post()
   @HttpCode(HttpStatus.CREATED)
-  async create(@MerchantId() merchantId: string, @Body() body: CreateBillRequestDto): Promise<BillResponse> {
-    const bill = await this.handler.execute(
-      new CreateBillCommand(merchantId, body.merchantBillNumber, body.amount, body.currency, body.dueDate, body.allowedPaymentMethods),
+  async create(
+    @MerchantId() merchantId: string,
+    @Body() body: CreateBillRequestDto,
+    @Headers('idempotency-key') idempotencyKey: string | undefined,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<BillResponse> {
+    if (idempotencyKey !== undefined && !/^[\x21-\x7e]{1,255}$/.test(idempotencyKey)) {
+      throw new BillingException('BILLING_IDEMPOTENCY_KEY_INVALID', 'Idempotency-Key must be 1 to 255 printable ASCII characters', 'Idempotency-Key');
+    }
+    const { merchantBillNumber, amount, currency, dueDate, allowedPaymentMethods, ...details } = body;
+    const result = await this.handler.execute(
+      new CreateBillCommand(merchantId, merchantBillNumber, amount, currency, dueDate, allowedPaymentMethods, {
+        ...details,
+        lineItems: details.lineItems?.map((item) => ({ description: item.description, quantity: item.quantity, unitAmount: item.unitAmount })),
+      }),
+      idempotencyKey,
     );
-    return toBillResponse(bill);
+    if (result.replayed) response.setHeader('idempotent-replayed', 'true');
+    return result.bill;
   }
 }

@@ -1,0 +1,24 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { PaymentCapturedV1Payload } from '@kessai/payment-contracts';
+import { PaymentMethod } from '@kessai/billing-domain';
+import { EventEnvelope } from '@kessai/shared-contracts';
+import { EventHandler } from '@kessai/shared-messaging';
+import { MarkBillPaidHandler } from '../commands/mark-bill-paid/mark-bill-paid.handler';
+
+@Injectable()
+export class MarkBillPaidWhenPaymentCapturedHandler implements EventHandler<PaymentCapturedV1Payload> {
+  constructor(private readonly markBillPaid: MarkBillPaidHandler) {}
+
+  async handle(event: EventEnvelope<PaymentCapturedV1Payload>, transaction: EntityManager): Promise<void> {
+    const { billId, paymentId, paymentMethod, capturedAt } = event.payload;
+    if (!billId) return;
+    await this.markBillPaid.execute(transaction, {
+      merchantId: event.merchantId,
+      billId,
+      paymentId,
+      paymentMethod: paymentMethod as PaymentMethod,
+      paidAt: new Date(capturedAt),
+    });
+  }
+}
