@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { freePort, pollUntil, ServiceProcess, TestNamespace } from '@kessai/shared-testing';
 import { startBenchStack } from './bench-stack';
-import { pacedLoad, percentile } from './paced-load';
+import { pacedLoad, percentile } from '../shared/paced-load';
 
 const ROOT = join(__dirname, '../../..');
 const DURATION = Number(process.env.BENCH_DURATION_S ?? 8);

@@ -13,7 +13,15 @@ export interface PacedResult {
  * second back to back at the start of the second: a micro-burst, not a rate). Latency counts from the moment a
  * request was due, so a stalled generator or target shows as latency rather than as fewer requests.
  */
-export async function pacedLoad(url: string, headers: Record<string, string>, rate: number, durationSeconds: number, connections = 100): Promise<PacedResult> {
+export async function pacedLoad(
+  url: string,
+  headers: Record<string, string>,
+  rate: number,
+  durationSeconds: number,
+  connections = 100,
+  /** The n-th request's method and body, for a POST whose payload varies; GET without a body otherwise. */
+  requestFor: (n: number) => { method: 'GET' | 'POST'; body?: string } = () => ({ method: 'GET' }),
+): Promise<PacedResult> {
   const target = new URL(url);
   const pool = new Pool(target.origin, { connections, pipelining: 1 });
   const byStatus: Record<number, number[]> = {};
@@ -22,9 +30,10 @@ export async function pacedLoad(url: string, headers: Record<string, string>, ra
   const inFlight = new Set<Promise<void>>();
   const startedAt = performance.now();
   const endAt = startedAt + durationSeconds * 1000;
-  const send = (dueAt: number) => {
+  const send = (n: number, dueAt: number) => {
+    const { method, body } = requestFor(n);
     const request = pool
-      .request({ path: target.pathname + target.search, method: 'GET', headers })
+      .request({ path: target.pathname + target.search, method, headers, body })
       .then(async (response) => {
         await response.body.dump();
         (byStatus[response.statusCode] ??= []).push(performance.now() - dueAt);
@@ -37,7 +46,7 @@ export async function pacedLoad(url: string, headers: Record<string, string>, ra
   };
   while (performance.now() < endAt) {
     const due = Math.floor(((performance.now() - startedAt) * rate) / 1000);
-    for (; sent < due; sent += 1) send(startedAt + (sent * 1000) / rate);
+    for (; sent < due; sent += 1) send(sent, startedAt + (sent * 1000) / rate);
     // A 1 ms timer, not setImmediate: a spinning generator would take a core from the target on a small machine.
     await new Promise((resolve) => setTimeout(resolve, 1));
   }
