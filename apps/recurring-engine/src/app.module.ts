@@ -19,7 +19,10 @@ export class AppModule {
           messaging: { publishes: RECURRING_EVENTS, consumers: [...MANDATES_CONSUMERS, ...JOBS_CONSUMERS] },
         }),
         MandatesModule,
-        JobsModule.forService({ chunkSize: config.RECURRING_CHUNK_SIZE, progressLogEvery: config.RECURRING_PROGRESS_LOG_EVERY }),
+        JobsModule.forService({
+          chunkSize: config.RECURRING_CHUNK_SIZE, progressLogEvery: config.RECURRING_PROGRESS_LOG_EVERY,
+          processorUrl: config.RECURRING_PROCESSOR_URL,
+        }),
       ],
     };
   }

@@ -1,4 +1,4 @@
-import { IsInt, Max, Min } from 'class-validator';
+import { IsInt, IsUrl, Max, Min } from 'class-validator';
 import { Environment, loadConfig, ServiceConfig, ToInteger } from '@kessai/shared-config';
 
 /** Validation of every variable lives on ServiceConfig; here are this service's defaults and own settings. */
@@ -18,6 +18,10 @@ export class RecurringEngineConfig extends ServiceConfig {
   @IsInt()
   @Min(1)
   RECURRING_PROGRESS_LOG_EVERY = 10_000;
+
+  /** The processor's API (processor-sim in development and tests). */
+  @IsUrl({ require_tld: false, protocols: ['http', 'https'] })
+  RECURRING_PROCESSOR_URL = 'http://127.0.0.1:3005';
 }
 
 export function loadRecurringEngineConfig(env: Environment = process.env): RecurringEngineConfig {

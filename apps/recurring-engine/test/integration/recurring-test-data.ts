@@ -27,3 +27,22 @@ export async function seedShop(
 }
 
 export const uniqueShopId = (label: string) => `${label}-${randomUUID().slice(0, 8)}`;
+
+/** A shop whose definitions charge the given processor card references (one member each), on the 27th. */
+export async function seedShopWithCards(namespace: TestNamespace, shopId: string, cardRefs: string[], options: { floorLimit?: boolean } = {}): Promise<void> {
+  const schema = `"${namespace.schema('recurring')}"`;
+  await namespace.query(`INSERT INTO ${schema}.shop (id, cycle_deadline_day, floor_limit_eligible, immediate_quota) VALUES ($1, 10, $2, 1000)`, [
+    shopId,
+    options.floorLimit ?? false,
+  ]);
+  await namespace.query(
+    `WITH cards AS (SELECT card_ref, n FROM unnest($2::text[]) WITH ORDINALITY AS c(card_ref, n)),
+     members AS (
+       INSERT INTO ${schema}.member (id, shop_id, external_member_id)
+       SELECT gen_random_uuid(), $1, 'member-' || lpad(n::text, 6, '0') FROM cards RETURNING id, external_member_id)
+     INSERT INTO ${schema}.recurring_definition (id, shop_id, member_id, card_ref, amount, currency, day_of_cycle, start_cycle)
+     SELECT $1 || '-def-' || lpad(cards.n::text, 6, '0'), $1, members.id, cards.card_ref, 1500, 'JPY', 27, '2026-01'
+     FROM cards JOIN members ON members.external_member_id = 'member-' || lpad(cards.n::text, 6, '0')`,
+    [shopId, cardRefs],
+  );
+}

@@ -49,4 +49,63 @@ export class ChargeRepository {
     );
     return { selected: Number(rows[0].selected), inserted: Number(rows[0].inserted), lastDefinitionId: rows[0].last_id };
   }
+
+  async countPending(shopId: string, cycle: string): Promise<number> {
+    const rows: { count: string }[] = await this.dataSource.query(
+      `SELECT count(*) AS count FROM ${recurringTable(this.dataSource, 'charge')} WHERE shop_id = $1 AND cycle = $2 AND status = 'pending'`,
+      [shopId, cycle],
+    );
+    return Number(rows[0].count);
+  }
+
+  /** The next pending charges of a shop after a charge id, locked until the chunk commits. */
+  async lockPendingChunk(transaction: EntityManager, shopId: string, cycle: string, afterId: string, limit: number): Promise<PendingCharge[]> {
+    const rows: { id: string; charge_key: string; card_ref: string; amount: string; currency: string }[] = await transaction.query(
+      `SELECT id::text, charge_key, card_ref, amount::text, currency FROM ${recurringTable(transaction, 'charge')}
+       WHERE shop_id = $1 AND cycle = $2 AND status = 'pending' AND id > $3::bigint ORDER BY id LIMIT $4 FOR UPDATE`,
+      [shopId, cycle, afterId === '' ? '0' : afterId, limit],
+    );
+    return rows.map((row) => ({ id: row.id, chargeKey: row.charge_key, cardRef: row.card_ref, amount: Number(row.amount), currency: row.currency }));
+  }
+
+  /**
+   * Applies authorization outcomes in one statement. Only a pending charge moves: a charge already authorized
+   * or declined (a replay) is left alone and not returned, so its event is not published twice.
+   */
+  async applyAuthorizationOutcomes(transaction: EntityManager, outcomes: AuthorizationOutcome[]): Promise<string[]> {
+    if (outcomes.length === 0) return [];
+    const rows: { id: string }[] = await transaction.query(
+      // a CTE, so the driver answers the rows (a bare UPDATE ... RETURNING answers [rows, count])
+      `WITH moved AS (UPDATE ${recurringTable(transaction, 'charge')} c
+       SET status = o.status, authorization_id = o.authorization_id, decline_code = o.decline_code, floor_limit = o.floor_limit, updated_at = now()
+       FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::boolean[]) AS o(id, status, authorization_id, decline_code, floor_limit)
+       WHERE c.id = o.id AND c.status = 'pending'
+       RETURNING c.id::text AS id)
+       SELECT id FROM moved`,
+      [
+        outcomes.map((o) => o.id),
+        outcomes.map((o) => o.status),
+        outcomes.map((o) => o.authorizationId),
+        outcomes.map((o) => o.declineCode),
+        outcomes.map((o) => o.floorLimit),
+      ],
+    );
+    return rows.map((row) => row.id);
+  }
+}
+
+export interface PendingCharge {
+  id: string;
+  chargeKey: string;
+  cardRef: string;
+  amount: number;
+  currency: string;
+}
+
+export interface AuthorizationOutcome {
+  id: string;
+  status: 'authorized' | 'declined';
+  authorizationId: string | null;
+  declineCode: string | null;
+  floorLimit: boolean;
 }

@@ -5,7 +5,9 @@ import { ConsumerRegistration, defineConsumer } from '@kessai/shared-messaging';
 import { StartJobExecutionHandler } from './commands/start-job-execution/start-job-execution.handler';
 import { StartJobExecutionHttpController } from './commands/start-job-execution/start-job-execution.http.controller';
 import { RunShopWorkWhenRequestedHandler } from './events/run-shop-work-when-requested.handler';
+import { AuthorizeChargesJob } from './jobs/authorize-charges.job';
 import { GenerateChargesJob } from './jobs/generate-charges.job';
+import { ProcessorAuthorizationsClient } from './processor/processor-authorizations.client';
 import { JobRegistry } from './jobs/job-registry';
 import { JOBS_OPTIONS, JobsOptions } from './jobs.options';
 import { GetJobExecutionHttpController } from './queries/get-job-execution/get-job-execution.http.controller';
@@ -28,6 +30,8 @@ export class JobsModule {
         JobRepository,
         ChargeRepository,
         GenerateChargesJob,
+        AuthorizeChargesJob,
+        ProcessorAuthorizationsClient,
         JobRegistry,
         StartJobExecutionHandler,
         RunShopWorkWhenRequestedHandler,

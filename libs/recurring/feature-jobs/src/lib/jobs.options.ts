@@ -4,6 +4,8 @@ export interface JobsOptions {
   chunkSize: number;
   /** A progress line is logged each time this many more records of a shop are done. */
   progressLogEvery: number;
+  /** Base URL of the processor's API (authorizations, files). */
+  processorUrl: string;
 }
 
 export const JOBS_OPTIONS = Symbol('JOBS_OPTIONS');

@@ -9,6 +9,8 @@ export const FAILPOINTS = [
   'consumer.after-commit',
   // the recurring engine's job runner, right after a chunk and its checkpoint committed
   'recurring.job.after-chunk-commit',
+  // the recurring engine's authorization, after the processor answered and before the chunk committed
+  'recurring.authorize.after-processor-answer',
 ] as const;
 export type Failpoint = (typeof FAILPOINTS)[number];
 

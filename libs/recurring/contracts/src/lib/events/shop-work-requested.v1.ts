@@ -2,7 +2,7 @@ import { IsBoolean, IsIn, IsString, IsUUID, Length, Matches } from 'class-valida
 import { defineEvent } from '@kessai/shared-contracts';
 
 /** The job names a shop's work can be requested for. */
-export const RECURRING_JOB_NAMES = ['generate-charges'] as const;
+export const RECURRING_JOB_NAMES = ['generate-charges', 'authorize-charges'] as const;
 
 export class ShopWorkRequestedV1Payload {
   /** The job execution this shop's work belongs to. */

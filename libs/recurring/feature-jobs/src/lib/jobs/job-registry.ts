@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { RecurringException } from '@kessai/recurring-domain';
+import { AuthorizeChargesJob } from './authorize-charges.job';
 import { GenerateChargesJob } from './generate-charges.job';
 import { ShopJob } from './shop-job';
 
@@ -8,8 +9,8 @@ import { ShopJob } from './shop-job';
 export class JobRegistry {
   private readonly jobs: Map<string, ShopJob>;
 
-  constructor(generateCharges: GenerateChargesJob) {
-    this.jobs = new Map([generateCharges].map((job) => [job.name, job]));
+  constructor(generateCharges: GenerateChargesJob, authorizeCharges: AuthorizeChargesJob) {
+    this.jobs = new Map([generateCharges, authorizeCharges].map((job) => [job.name, job]));
   }
 
   get(name: string): ShopJob {
