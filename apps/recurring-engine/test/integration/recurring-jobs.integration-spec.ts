@@ -119,4 +119,21 @@ describe('recurring-engine jobs: launched over HTTP, one work message per shop, 
     expect(badCycle.status).toBeGreaterThanOrEqual(400);
     expect(JSON.stringify(badCycle.body)).toContain('cycle');
   });
+
+  it("keeps a shop's settings and tells its upload deadline on the 10th, Japan time", async () => {
+    const shopId = uniqueShopId('settings');
+    const saved = await call('PUT', `/shops/${shopId}`, { cycleDeadlineDay: 10, floorLimitEligible: true, immediateQuota: 20000 });
+    expect(saved.status).toBe(200);
+    const { status, body } = await call('GET', `/shops/${shopId}`);
+    expect(status).toBe(200);
+    expect(body).toMatchObject({ shopId, cycleDeadlineDay: 10, floorLimitEligible: true, immediateQuota: 20000 });
+    expect((body as { currentCycle: { uploadDeadline: string } }).currentCycle.uploadDeadline).toMatch(/^\d{4}-\d{2}-10T15:00:00\.000Z$/);
+  });
+
+  it('refuses a deadline on another day than the 5th or the 10th, naming the field, and an unknown shop', async () => {
+    const refused = await call('PUT', `/shops/${uniqueShopId('bad')}`, { cycleDeadlineDay: 15, floorLimitEligible: false, immediateQuota: 0 });
+    expect(refused.status).toBeGreaterThanOrEqual(400);
+    expect(JSON.stringify(refused.body)).toContain('cycleDeadlineDay');
+    expect((await call('GET', `/shops/${uniqueShopId('nobody')}`)).status).toBe(404);
+  });
 });
