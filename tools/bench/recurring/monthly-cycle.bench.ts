@@ -76,6 +76,11 @@ async function main(): Promise<void> {
         { timeoutMs: 3_600_000, intervalMs: 250 },
       );
       const seconds = (performance.now() - started) / 1000;
+      const shopsLeft = (done as unknown as { shops: { shopId: string; done: number; total: number }[] }).shops.filter((shop) => shop.done !== shop.total);
+      if (shopsLeft.length > 0) {
+        console.log(`${job}: shops with records left: ${JSON.stringify(shopsLeft)}`);
+        console.log(JSON.stringify(await namespace.query(`SELECT shop_id, status, count(*)::int, min(id)::text, max(id)::text FROM "${namespace.schema('recurring')}".charge GROUP BY 1, 2 ORDER BY 1, 2`)));
+      }
       console.log(`${job.padEnd(18)} ${done.status} ${done.progress.done} records in ${seconds.toFixed(1)} s = ${Math.round(done.progress.done / seconds)} records/s`);
       return seconds;
     };

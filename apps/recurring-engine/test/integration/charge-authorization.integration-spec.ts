@@ -80,7 +80,8 @@ describe('recurring-engine monthly authorization through the processor bulk API'
   it('authorizes approved cards, declines the others with their code, keeps a processor error pending, and announces each outcome', async () => {
     const shopId = uniqueShopId('auth');
     const cards = [
-      ...(await Promise.all(Array.from({ length: 6 }, () => storeCard(shopId, APPROVE)))),
+      // ten approved: the charge ids cross from 9 to 10 inside the shop, which must not upset the chunk order
+      ...(await Promise.all(Array.from({ length: 10 }, () => storeCard(shopId, APPROVE)))),
       await storeCard(shopId, INSUFFICIENT_FUNDS),
       await storeCard(shopId, PROCESSOR_ERROR),
     ];
@@ -89,15 +90,15 @@ describe('recurring-engine monthly authorization through the processor bulk API'
     expect((await finished(() => engine, 'authorize-charges', await runJob(engine, 'authorize-charges', shopId, '2026-02'))).status).toBe('succeeded');
 
     const result = await charges(shopId);
-    expect(result.filter((c) => c.status === 'authorized' && c.authorization_id !== null)).toHaveLength(6);
-    expect(result.find((c) => c.charge_key === `def:${shopId}-def-000007:2026-02`)).toMatchObject({ status: 'declined', decline_code: '51' });
-    expect(result.find((c) => c.charge_key === `def:${shopId}-def-000008:2026-02`)).toMatchObject({ status: 'pending', authorization_id: null });
+    expect(result.filter((c) => c.status === 'authorized' && c.authorization_id !== null)).toHaveLength(10);
+    expect(result.find((c) => c.charge_key === `def:${shopId}-def-000011:2026-02`)).toMatchObject({ status: 'declined', decline_code: '51' });
+    expect(result.find((c) => c.charge_key === `def:${shopId}-def-000012:2026-02`)).toMatchObject({ status: 'pending', authorization_id: null });
     // the idempotency key the processor recorded is the charge key
     expect((await processorAuthorizations(shopId)).map((a) => a.idempotency_key).sort()).toEqual(
       result.filter((c) => c.status !== 'pending').map((c) => c.charge_key).sort(),
     );
     const authorized = await events('recurring.charge.authorized', shopId);
-    expect(authorized).toHaveLength(6);
+    expect(authorized).toHaveLength(10);
     expect(authorized[0].payload).toMatchObject({ cycle: '2026-02', amount: 1500, currency: 'JPY', floorLimit: false });
     expect(await events('recurring.charge.declined', shopId)).toEqual([{ payload: expect.objectContaining({ declineCode: '51' }) }]);
     // no card number travels in the events

@@ -55,28 +55,35 @@ export class AuthorizeChargesJob implements ShopJob {
     failpoint('recurring.authorize.after-processor-answer');
     const moved = new Set(await this.charges.applyAuthorizationOutcomes(transaction, outcomes));
     const chargesById = new Map(pending.map((charge) => [charge.id, charge]));
-    for (const outcome of outcomes.filter((o) => moved.has(o.id))) {
-      await this.announce(transaction, chunk, chargesById.get(outcome.id) as PendingCharge, outcome);
-    }
+    const announced = outcomes.filter((outcome) => moved.has(outcome.id));
+    const common = (outcome: AuthorizationOutcome) => {
+      const charge = chargesById.get(outcome.id) as PendingCharge;
+      return { chargeKey: charge.chargeKey, cycle: chunk.cycle, cardRef: charge.cardRef, amount: charge.amount, currency: charge.currency };
+    };
+    await this.outbox.addMany(
+      transaction,
+      ChargeAuthorizedV1,
+      announced
+        .filter((outcome) => outcome.status === 'authorized')
+        .map((outcome) => ({
+          merchantId: chunk.shopId,
+          payload: Object.assign(new ChargeAuthorizedV1Payload(), {
+            ...common(outcome),
+            ...(outcome.authorizationId ? { authorizationId: outcome.authorizationId } : {}),
+            floorLimit: outcome.floorLimit,
+          }),
+        })),
+    );
+    await this.outbox.addMany(
+      transaction,
+      ChargeDeclinedV1,
+      announced
+        .filter((outcome) => outcome.status === 'declined')
+        .map((outcome) => ({
+          merchantId: chunk.shopId,
+          payload: Object.assign(new ChargeDeclinedV1Payload(), { ...common(outcome), declineCode: outcome.declineCode as string }),
+        })),
+    );
     return { processed: pending.length, checkpoint };
-  }
-
-  private async announce(transaction: EntityManager, chunk: ShopChunk, charge: PendingCharge, outcome: AuthorizationOutcome): Promise<void> {
-    const common = { chargeKey: charge.chargeKey, cycle: chunk.cycle, cardRef: charge.cardRef, amount: charge.amount, currency: charge.currency };
-    if (outcome.status === 'authorized') {
-      await this.outbox.add(transaction, ChargeAuthorizedV1, {
-        merchantId: chunk.shopId,
-        payload: Object.assign(new ChargeAuthorizedV1Payload(), {
-          ...common,
-          ...(outcome.authorizationId ? { authorizationId: outcome.authorizationId } : {}),
-          floorLimit: outcome.floorLimit,
-        }),
-      });
-    } else {
-      await this.outbox.add(transaction, ChargeDeclinedV1, {
-        merchantId: chunk.shopId,
-        payload: Object.assign(new ChargeDeclinedV1Payload(), { ...common, declineCode: outcome.declineCode as string }),
-      });
-    }
   }
 }

@@ -56,10 +56,24 @@ export class KafkaConnection implements OnApplicationShutdown {
     const existing = new Set(await admin.listTopics());
     const missing = [...new Set(topics)].filter((topic) => !existing.has(topic));
     if (missing.length === 0) return;
+    // Not kafkajs's waitForLeaders: its wait loop lets an UNKNOWN_TOPIC_OR_PARTITION answer escape as an
+    // unhandled rejection that kills the process on a busy broker. The loop below waits instead.
     await admin.createTopics({
-      waitForLeaders: true,
+      waitForLeaders: false,
       topics: missing.map((topic) => ({ topic, numPartitions: partitions, replicationFactor: -1 })),
     });
+    // Wait until the broker serves the new topics' partitions, also when another module of the service (one
+    // consuming its own work topic) created them at the same moment.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const { topics: served } = await admin.fetchTopicMetadata({ topics: missing });
+        if (served.every((topic) => topic.partitions.length > 0 && topic.partitions.every((partition) => partition.leader >= 0))) break;
+        if (attempt >= 50) throw new Error(`topics ${missing.join(', ')} have no leader yet`);
+      } catch (error) {
+        if (attempt >= 50) throw error;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
     this.logger.log(`created topics ${missing.join(', ')}`);
   }
 
