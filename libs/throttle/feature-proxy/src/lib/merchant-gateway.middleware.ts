@@ -127,6 +127,10 @@ export class MerchantGatewayMiddleware implements NestMiddleware {
         const responseBody = Buffer.from(await upstream.body.arrayBuffer());
         if (upstream.statusCode < 500) {
           stored = { status: upstream.statusCode, contentType: headers['content-type'] as string | undefined, body: responseBody.toString('base64') };
+          // Stored before the client reads the answer: a retry sent right after it must be replayed, not get 409.
+          await this.idempotency
+            .complete(merchant.merchantId, idempotent.key, idempotent.token, idempotent.bodyHash, stored)
+            .catch((error: Error) => this.logger.warn(`idempotency key ${idempotent.key} not stored (its lease will expire): ${error.message}`));
         }
         res.writeHead(upstream.statusCode, headers);
         res.end(responseBody);
@@ -140,8 +144,7 @@ export class MerchantGatewayMiddleware implements NestMiddleware {
     } finally {
       await ticket.finish();
       if (idempotent) {
-        if (stored) await this.idempotency.complete(merchant.merchantId, idempotent.key, idempotent.token, idempotent.bodyHash, stored);
-        else await this.idempotency.abandon(merchant.merchantId, idempotent.key, idempotent.token);
+        if (!stored) await this.idempotency.abandon(merchant.merchantId, idempotent.key, idempotent.token);
       }
     }
   }
