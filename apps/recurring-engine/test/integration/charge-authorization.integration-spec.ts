@@ -77,7 +77,7 @@ describe('recurring-engine monthly authorization through the processor bulk API'
     await namespace.cleanUp();
   });
 
-  it('authorizes approved cards, declines the others with their code, keeps a processor error pending, and announces each outcome', async () => {
+  it("authorizes approved cards, declines the others with their code, keeps a processor error pending, announces each outcome and lists every charge in the shop's result file", async () => {
     const shopId = uniqueShopId('auth');
     const cards = [
       // ten approved: the charge ids cross from 9 to 10 inside the shop, which must not upset the chunk order
@@ -103,6 +103,17 @@ describe('recurring-engine monthly authorization through the processor bulk API'
     expect(await events('recurring.charge.declined', shopId)).toEqual([{ payload: expect.objectContaining({ declineCode: '51' }) }]);
     // no card number travels in the events
     expect(JSON.stringify(authorized)).not.toContain(APPROVE);
+
+    const file = await fetch(`${engine.baseUrl}/shops/${shopId}/cycles/2026-02/results.csv`);
+    expect(file.status).toBe(200);
+    expect(file.headers.get('content-type')).toContain('text/csv');
+    const lines = (await file.text()).trim().split('\n');
+    expect(lines[0]).toBe('charge_key,definition_id,card_ref,amount,currency,charge_date,status,authorization_id,decline_code,floor_limit');
+    expect(lines).toHaveLength(13);
+    expect(lines.find((line) => line.startsWith(`def:${shopId}-def-000011:2026-02,`))).toBe(
+      `def:${shopId}-def-000011:2026-02,${shopId}-def-000011,${cards[10]},1500,JPY,2026-02-27,declined,,51,false`,
+    );
+    expect(lines.join('\n')).not.toContain(APPROVE);
   });
 
   it('accepts every charge of a floor-limit shop without asking the processor', async () => {

@@ -5,7 +5,7 @@ export { recurringTable } from './lib/recurring-tables';
 export { ShopRepository } from './lib/shop.repository';
 export { MandateRepository, type MandateRecord } from './lib/mandate.repository';
 export { JobRepository, type JobExecutionRecord, type JobPartitionRecord } from './lib/job.repository';
-export { ChargeRepository, type PendingCharge, type AuthorizationOutcome } from './lib/charge.repository';
+export { ChargeRepository, type PendingCharge, type AuthorizationOutcome, type ChargeResultRow } from './lib/charge.repository';
 
 export const RECURRING_ENTITIES = [];
 /** In order of application. */

@@ -9,6 +9,17 @@ const ACTIVE_DEFINITION = `d.shop_id = $1 AND d.stopped_at IS NULL AND d.start_c
 export class ChargeRepository {
   constructor(private readonly dataSource: DataSource) {}
 
+  /** One page of a shop's charges of a cycle, in id order after `afterId` (keyset paging for result files). */
+  async pageOfShop(shopId: string, cycle: string, afterId: string, limit: number): Promise<ChargeResultRow[]> {
+    return this.dataSource.query(
+      `SELECT c.id::text AS id, c.charge_key, c.definition_id, c.card_ref, c.amount::text AS amount, c.currency,
+              to_char(c.charge_date, 'YYYY-MM-DD') AS charge_date, c.status, c.authorization_id, c.decline_code, c.floor_limit
+       FROM ${recurringTable(this.dataSource, 'charge')} c
+       WHERE c.shop_id = $1 AND c.cycle = $2 AND c.id > $3::bigint ORDER BY c.id LIMIT $4`,
+      [shopId, cycle, afterId, limit],
+    );
+  }
+
   /** Definitions of a shop that bill in a cycle. */
   async countActiveDefinitions(shopId: string, cycle: string): Promise<number> {
     const rows: { count: string }[] = await this.dataSource.query(
@@ -109,4 +120,19 @@ export interface AuthorizationOutcome {
   authorizationId: string | null;
   declineCode: string | null;
   floorLimit: boolean;
+}
+
+/** A charge as the shop's result file shows it. */
+export interface ChargeResultRow {
+  id: string;
+  charge_key: string;
+  definition_id: string | null;
+  card_ref: string;
+  amount: string;
+  currency: string;
+  charge_date: string;
+  status: string;
+  authorization_id: string | null;
+  decline_code: string | null;
+  floor_limit: boolean;
 }
