@@ -3,7 +3,15 @@
  * the Kafka publish, to prove that nothing is lost or applied twice. Armed only through configuration, and
  * only when NODE_ENV=test; in any other run every failpoint is a no-op.
  */
-export const FAILPOINTS = ['outbox.before-publish', 'outbox.after-publish', 'consumer.after-commit'] as const;
+export const FAILPOINTS = [
+  'outbox.before-publish',
+  'outbox.after-publish',
+  'consumer.after-commit',
+  // the recurring engine's job runner, right after a chunk and its checkpoint committed
+  'recurring.job.after-chunk-commit',
+  // the recurring engine's authorization, after the processor answered and before the chunk committed
+  'recurring.authorize.after-processor-answer',
+] as const;
 export type Failpoint = (typeof FAILPOINTS)[number];
 
 const armed = new Set<Failpoint>();

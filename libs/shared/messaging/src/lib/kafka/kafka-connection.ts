@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { Admin, Consumer, ConsumerConfig, Kafka, logLevel, LogEntry, Partitioners, Producer } from 'kafkajs';
 import { MESSAGING_OPTIONS, MessagingOptions } from '../messaging.options';
-import { retryRetriable } from './retry-retriable';
+import { createMissingTopics } from './create-missing-topics';
 
 export interface OutgoingMessage {
   topic: string;
@@ -51,24 +51,11 @@ export class KafkaConnection implements OnApplicationShutdown {
     return this.kafka.consumer(config);
   }
 
-  /**
-   * Creates missing topics; existing ones are left as they are. A broker busy creating and deleting topics can
-   * answer "unknown topic or partition" for one it has just created: such retriable answers are retried.
-   */
+  /** Creates missing topics and waits for their leaders; existing ones are left as they are. */
   async ensureTopics(topics: string[], partitions: number): Promise<void> {
     const admin = await this.connectedAdmin();
-    await retryRetriable(`creating topics ${topics.join(', ')}`, async () => {
-      const existing = new Set(await admin.listTopics());
-      const missing = [...new Set(topics)].filter((topic) => !existing.has(topic));
-      if (missing.length === 0) return;
-      await admin.createTopics({
-        waitForLeaders: true,
-        topics: missing.map((topic) => ({ topic, numPartitions: partitions, replicationFactor: -1 })),
-      });
-      // Ready means its metadata has spread too: a consumer or producer right after must find it.
-      await admin.fetchTopicMetadata({ topics: missing });
-      this.logger.log(`created topics ${missing.join(', ')}`);
-    });
+    const created = await createMissingTopics(admin, topics, partitions);
+    if (created.length > 0) this.logger.log(`created topics ${created.join(', ')}`);
   }
 
   async ping(): Promise<void> {

@@ -1,4 +1,5 @@
 import { Kafka, logLevel, Partitioners } from 'kafkajs';
+import { createMissingTopics } from './create-missing-topics';
 import { retryRetriable } from './retry-retriable';
 
 export interface InspectedMessage {
@@ -88,14 +89,7 @@ export class KafkaInspector {
     const admin = this.kafka.admin();
     await admin.connect();
     try {
-      return await retryRetriable(`creating topics ${topics.join(', ')}`, async () => {
-        const existing = new Set(await admin.listTopics());
-        const missing = [...new Set(topics)].filter((topic) => !existing.has(topic));
-        if (missing.length > 0) {
-          await admin.createTopics({ waitForLeaders: true, topics: missing.map((topic) => ({ topic, numPartitions: partitions })) });
-        }
-        return missing;
-      });
+      return await createMissingTopics(admin, topics, partitions);
     } finally {
       await admin.disconnect();
     }

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { instanceToPlain, plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import { EntityManager } from 'typeorm';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { Clock } from '@kessai/shared-clock';
 import { currentRequestContext } from '@kessai/shared-context';
 import { EventDefinition, EventEnvelope } from '@kessai/shared-contracts';
@@ -27,6 +28,15 @@ export class OutboxWriter {
     definition: EventDefinition<TPayload>,
     event: { merchantId: string; payload: TPayload },
   ): Promise<EventEnvelope<TPayload>> {
+    const { envelope, row } = this.outboxRow(definition, event);
+    await transaction.insert(OutboxMessageEntity, row);
+    return envelope;
+  }
+
+  private outboxRow<TPayload extends object>(
+    definition: EventDefinition<TPayload>,
+    event: { merchantId: string; payload: TPayload },
+  ): { envelope: EventEnvelope<TPayload>; row: QueryDeepPartialEntity<OutboxMessageEntity> } {
     // Read the payload through its contract class, as consumers will, so nested contract classes are checked too.
     const payload = instanceToPlain(event.payload) as TPayload;
     const problems = validateSync(plainToInstance(definition.payload, payload), { forbidUnknownValues: true });
@@ -46,16 +56,18 @@ export class OutboxWriter {
       traceparent: currentTraceparent(),
       payload,
     };
-    await transaction.insert(OutboxMessageEntity, {
-      eventId,
-      topic: prefixedTopic(this.options, definition.topic),
-      messageKey: event.merchantId,
-      bucket: outboxBucketOf(event.merchantId),
-      envelope: JSON.parse(JSON.stringify(envelope)),
-      createdAt: this.clock.now(),
-      publishedAt: null,
-    });
-    return envelope;
+    return {
+      envelope,
+      row: {
+        eventId,
+        topic: prefixedTopic(this.options, definition.topic),
+        messageKey: event.merchantId,
+        bucket: outboxBucketOf(event.merchantId),
+        envelope: JSON.parse(JSON.stringify(envelope)),
+        createdAt: this.clock.now(),
+        publishedAt: null,
+      },
+    };
   }
 
   /**

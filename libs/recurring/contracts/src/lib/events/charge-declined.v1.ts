@@ -1,0 +1,17 @@
+import { IsString, Length } from 'class-validator';
+import { defineEvent } from '@kessai/shared-contracts';
+import { ChargeV1Fields } from './charge-fields.v1';
+
+export class ChargeDeclinedV1Payload extends ChargeV1Fields {
+  /** The processor's response code (51 insufficient funds, 05 do not honor, ...) or its error code. */
+  @IsString()
+  @Length(1, 64)
+  declineCode: string;
+}
+
+export const ChargeDeclinedV1 = defineEvent({
+  type: 'recurring.charge.declined',
+  version: 1,
+  payload: ChargeDeclinedV1Payload,
+  description: 'The processor declined the authorization of a recurring charge.',
+});

@@ -1,0 +1,15 @@
+export { RecurringException, type RecurringErrorCode } from './lib/recurring.exception';
+export { Cycle } from './lib/cycle';
+export { CYCLE_DEADLINE_DAYS, type CycleDeadlineDay, type ShopSettings, shopSettings } from './lib/shop-settings';
+export { type RecurringDefinition, recurringDefinition, isDefinitionActiveIn } from './lib/recurring-definition';
+export { type ChargeSource, chargeKey, DEFINITION_CHARGE_KEY_SQL } from './lib/charge-key';
+export {
+  type Charge,
+  type ChargeStatus,
+  authorizeCharge,
+  declineCharge,
+  acceptChargeUnderFloorLimit,
+  captureCharge,
+  declineChargeSettlement,
+} from './lib/charge';
+export { type JobProgress, jobProgress, crossesProgressMark } from './lib/job-progress';

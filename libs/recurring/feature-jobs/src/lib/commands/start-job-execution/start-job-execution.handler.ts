@@ -1,0 +1,55 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { ShopWorkRequestedV1, ShopWorkRequestedV1Payload } from '@kessai/recurring-contracts';
+import { JobRepository, ShopRepository } from '@kessai/recurring-data-access';
+import { Cycle } from '@kessai/recurring-domain';
+import { Clock } from '@kessai/shared-clock';
+import { newId } from '@kessai/shared-ids';
+import { OutboxWriter } from '@kessai/shared-messaging';
+import { JobRegistry } from '../../jobs/job-registry';
+import { StartJobExecutionCommand } from './start-job-execution.command';
+
+/**
+ * Records the execution with one partition per shop and puts one work message per shop on the work topic, all
+ * in one transaction: the engine instances of the consumer group share the shops between them.
+ */
+@Injectable()
+export class StartJobExecutionHandler {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly registry: JobRegistry,
+    private readonly shops: ShopRepository,
+    private readonly jobs: JobRepository,
+    private readonly outbox: OutboxWriter,
+    private readonly clock: Clock,
+  ) {}
+
+  async execute(command: StartJobExecutionCommand): Promise<{ executionId: string; shops: number }> {
+    const job = this.registry.get(command.jobName);
+    const cycle = Cycle.of(command.cycle).toString();
+    const executionId = newId();
+    return this.dataSource.transaction(async (transaction) => {
+      const shopIds = await this.shops.selectIds(transaction, command.includeShops, command.excludeShops);
+      await this.jobs.insertExecution(
+        transaction,
+        {
+          id: executionId,
+          jobName: job.name,
+          cycle,
+          dryRun: command.dryRun,
+          includeShops: command.includeShops,
+          excludeShops: command.excludeShops,
+          startedAt: this.clock.now(),
+        },
+        shopIds,
+      );
+      for (const shopId of shopIds) {
+        await this.outbox.add(transaction, ShopWorkRequestedV1, {
+          merchantId: shopId,
+          payload: Object.assign(new ShopWorkRequestedV1Payload(), { executionId, jobName: job.name, shopId, cycle, dryRun: command.dryRun }),
+        });
+      }
+      return { executionId, shops: shopIds.length };
+    });
+  }
+}

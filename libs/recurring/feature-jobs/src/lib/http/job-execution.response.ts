@@ -1,0 +1,36 @@
+import { JobExecutionRecord, JobPartitionRecord } from '@kessai/recurring-data-access';
+import { JobProgress, jobProgress } from '@kessai/recurring-domain';
+
+export interface JobExecutionResponse {
+  executionId: string;
+  jobName: string;
+  cycle: string;
+  dryRun: boolean;
+  includeShops: string[] | null;
+  excludeShops: string[] | null;
+  status: string;
+  startedAt: string;
+  finishedAt: string | null;
+  progress: JobProgress & { shopsDone: number; shopsTotal: number };
+  shops?: { shopId: string; status: string; done: number; total: number; chunksCommitted: number }[];
+}
+
+export function toJobExecutionResponse(execution: JobExecutionRecord, now: Date, partitions?: JobPartitionRecord[]): JobExecutionResponse {
+  return {
+    executionId: execution.id,
+    jobName: execution.jobName,
+    cycle: execution.cycle,
+    dryRun: execution.dryRun,
+    includeShops: execution.includeShops,
+    excludeShops: execution.excludeShops,
+    status: execution.status,
+    startedAt: execution.startedAt.toISOString(),
+    finishedAt: execution.finishedAt?.toISOString() ?? null,
+    progress: {
+      ...jobProgress(execution.recordsDone, execution.recordsTotal, execution.startedAt, execution.finishedAt ?? now),
+      shopsDone: execution.partitionsDone,
+      shopsTotal: execution.partitionsTotal,
+    },
+    shops: partitions?.map((p) => ({ shopId: p.shopId, status: p.status, done: p.recordsDone, total: p.recordsTotal, chunksCommitted: p.chunksCommitted })),
+  };
+}

@@ -1,0 +1,1 @@
+export { MandatesModule, MANDATES_CONSUMERS } from './lib/mandates.module';

@@ -1,0 +1,1 @@
+export { ShopsModule } from './lib/shops.module';
