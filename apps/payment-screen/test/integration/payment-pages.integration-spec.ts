@@ -199,6 +199,21 @@ describe('payment-screen pages and payments through processor-sim', () => {
     expect(authorized.payload).toMatchObject({ paymentMethod: 'wallet', billId: bill.billId });
   });
 
+  it('records a payment the customer canceled in the QR wallet as failed, and lets them choose again', async () => {
+    const bill = await stack.createBill();
+    const client = new PageClient();
+    const { csrf, attemptKey } = await openBill(client, bill.url);
+    const submitted = await client.post(`${bill.url}/wallet`, { _csrf: csrf, attemptKey });
+    const canceled = await fetch(String(submitted.location).replace(/\/approve.*$/, '/cancel'), { method: 'POST', redirect: 'manual' });
+    expect(canceled.status).toBe(303);
+    await pollUntil('the failed event', async () => (await stack.events('payment.payment.failed', bill.billId)).length > 0);
+    const [failed] = await stack.events('payment.payment.failed', bill.billId);
+    expect(failed.payload).toMatchObject({ paymentMethod: 'wallet', reasonCode: 'wallet_canceled' });
+    const back = await client.get(`${stack.payment.baseUrl}${(await client.get(String(canceled.headers.get('location')))).headers.get('location')}`);
+    expect(back.html).toContain('お支払いできませんでした');
+    expect((await client.get(bill.url)).html).toContain('id="pay-by-wallet"');
+  });
+
   it('rejects a webhook with a wrong signature and applies a redelivered one once', async () => {
     const bill = await stack.createBill();
     const client = new PageClient();

@@ -11,6 +11,10 @@ export interface BillOptions {
   customerPhone?: string;
   linkExpiresAt?: string;
   dueDate?: string;
+  customerName?: string;
+  /** null: a bill without a message of its own. */
+  message?: string | null;
+  merchantId?: string;
 }
 
 /**
@@ -67,7 +71,7 @@ export class PaymentScreenStack {
       type: 'billing.bill.created',
       version: 1,
       occurredAt: new Date().toISOString(),
-      merchantId: this.merchantId,
+      merchantId: options.merchantId ?? this.merchantId,
       correlationId: `test-${billId}`,
       payload: {
         billId,
@@ -76,14 +80,14 @@ export class PaymentScreenStack {
         currency: options.currency ?? 'JPY',
         dueDate: options.dueDate ?? '2099-12-31',
         allowedPaymentMethods: options.methods ?? ['card', 'konbini', 'wallet'],
-        customerName: '山田 太郎',
+        customerName: options.customerName ?? '山田 太郎',
         customerPhone: options.customerPhone,
         taxAmount: 982,
         lineItems: [
           { description: '水道料金 11月分', quantity: 1, unitAmount: 9800 },
           { description: '下水道使用料', quantity: 2, unitAmount: 500 },
         ],
-        message: '毎月のご利用ありがとうございます。',
+        message: options.message === null ? undefined : (options.message ?? '毎月のご利用ありがとうございます。'),
         paymentLinkToken: token,
         paymentLinkExpiresAt: options.linkExpiresAt ?? '2099-12-31T14:59:59Z',
       },
