@@ -47,7 +47,7 @@ describe('merchant branding and page templates on the payment screen', () => {
     const merchantId = `brand-${randomUUID().slice(0, 8)}`;
     const colour = await setBranding(merchantId, { primaryColor: 'red;} body{display:none' });
     expect(colour.status).toBe(422);
-    expect((await colour.json()).error.field).toBe('primaryColor');
+    expect(((await colour.json()) as { error: { field: string } }).error.field).toBe('primaryColor');
     expect((await setBranding(merchantId, { logoUrl: 'http://cdn.example.jp/logo.png' })).status).toBe(422);
     expect((await setBranding('', {})).status).toBe(401);
   });
@@ -80,6 +80,6 @@ describe('merchant branding and page templates on the payment screen', () => {
     expect((await setTemplate(merchantId, '<h1>x</h1>', 'not-the-operator-token')).status).toBe(401);
     const broken = await setTemplate(merchantId, '<% if (it.bill) { %>never closed');
     expect(broken.status).toBe(422);
-    expect((await broken.json()).error).toMatchObject({ code: 'PAYMENT_TEMPLATE_INVALID', field: 'template' });
+    expect(((await broken.json()) as { error: object }).error).toMatchObject({ code: 'PAYMENT_TEMPLATE_INVALID', field: 'template' });
   });
 });

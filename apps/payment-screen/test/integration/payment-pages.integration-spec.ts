@@ -229,8 +229,8 @@ describe('payment-screen pages and payments through processor-sim', () => {
     expect(forged.status).toBe(401);
     expect(await stack.events('payment.payment.captured', bill.billId)).toHaveLength(0);
 
-    expect((await (await send(signProcessorPayload(SIGNING_SECRET, body, now))).json()).duplicate).toBe(false);
-    expect((await (await send(signProcessorPayload(SIGNING_SECRET, body, now))).json()).duplicate).toBe(true);
+    expect(((await (await send(signProcessorPayload(SIGNING_SECRET, body, now))).json()) as { duplicate: boolean }).duplicate).toBe(false);
+    expect(((await (await send(signProcessorPayload(SIGNING_SECRET, body, now))).json()) as { duplicate: boolean }).duplicate).toBe(true);
     expect(await stack.events('payment.payment.captured', bill.billId)).toHaveLength(1);
   });
 

@@ -97,7 +97,7 @@ export class PaymentScreenStack {
     return { billId, token, url: `${this.payment.baseUrl}/p/${token}` };
   }
 
-  async publish(topic: string, envelope: { merchantId: string }): Promise<void> {
+  async publish(topic: string, envelope: { merchantId: string; [field: string]: unknown }): Promise<void> {
     await this.namespace.kafka.send(this.namespace.topic(topic), [{ key: envelope.merchantId, value: JSON.stringify(envelope) }]);
   }
 
