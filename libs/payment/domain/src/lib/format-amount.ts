@@ -11,14 +11,26 @@ export function formatAmount(minorUnits: number, currencyCode: string, locale: P
   const negative = minorUnits < 0;
   const text = String(Math.abs(minorUnits)).padStart(digits + 1, '0');
   const decimal = digits === 0 ? text : `${text.slice(0, -digits)}.${text.slice(-digits)}`;
-  const formatter = new Intl.NumberFormat(locale === 'ja' ? 'ja-JP' : 'en-US', {
-    style: 'currency',
-    currency: money.currencyCode,
-    minimumFractionDigits: digits,
-    maximumFractionDigits: digits,
-  });
   // Intl.NumberFormat accepts a decimal string exactly (no binary rounding) since ES2023.
-  return formatter.format(`${negative ? '-' : ''}${decimal}` as unknown as number);
+  return formatterOf(locale, money.currencyCode, digits).format(`${negative ? '-' : ''}${decimal}` as unknown as number);
+}
+
+// Building an Intl formatter costs far more than using one: one per language and currency.
+const formatters = new Map<string, Intl.NumberFormat>();
+
+function formatterOf(locale: PaymentPageLocale, currency: string, digits: number): Intl.NumberFormat {
+  const key = `${locale}:${currency}`;
+  let formatter = formatters.get(key);
+  if (!formatter) {
+    formatter = new Intl.NumberFormat(locale === 'ja' ? 'ja-JP' : 'en-US', {
+      style: 'currency',
+      currency,
+      minimumFractionDigits: digits,
+      maximumFractionDigits: digits,
+    });
+    formatters.set(key, formatter);
+  }
+  return formatter;
 }
 
 export type PaymentPageLocale = 'ja' | 'en';

@@ -34,7 +34,9 @@ describe('the payment page domain', () => {
   it('recognises a card number in text, spaced or not, and not other long numbers', () => {
     expect(containsCardNumber('{"n":"4111111111111111"}')).toBe(true);
     expect(containsCardNumber('card 4111 1111 1111 1111 ok')).toBe(true);
+    expect(containsCardNumber('number=4111111111111111&x=1')).toBe(true);
     expect(containsCardNumber('receipt 12345678901 bill 1763780000000')).toBe(false);
+    expect(containsCardNumber('"paymentId":"019aa123-4567-7123-8456-4111111111111111"')).toBe(false);
   });
 });
 

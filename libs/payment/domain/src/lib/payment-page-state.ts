@@ -19,11 +19,12 @@ export function konbiniDeadline(dueDate: string, linkExpiresAt: Date | null): Da
   return linkExpiresAt && linkExpiresAt < endOfDueDate ? linkExpiresAt : endOfDueDate;
 }
 
-const CARD_LIKE = /(?<!\d)[2-6](?:[ -]?\d){12,18}(?!\d)/g;
+// Not inside a word or an id (UUIDs carry long digit runs between dashes).
+const CARD_LIKE = /(?<![\w-])[2-6](?: ?\d){12,18}(?![\w-])/g;
 
 /**
  * A string that looks like a card number, for the checks that none is ever kept: 13–19 digits (optionally
- * spaced) starting like a card brand (2–6; millisecond timestamps start with 1) and passing the Luhn check.
+ * spaced), standing alone, starting like a card brand (2–6; millisecond timestamps start with 1) and passing the Luhn check.
  */
 export function containsCardNumber(text: string): boolean {
   for (const match of text.matchAll(CARD_LIKE)) {

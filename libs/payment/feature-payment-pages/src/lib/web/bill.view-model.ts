@@ -30,8 +30,10 @@ export function toBillView(page: PaymentPageEntity, lang: PaymentPageLocale): Bi
 export function formatDate(isoDate: string, lang: PaymentPageLocale): string {
   const [year, month, day] = isoDate.slice(0, 10).split('-').map(Number);
   if (lang === 'ja') return `${year}年${month}月${day}日`;
-  return new Date(Date.UTC(year, month - 1, day)).toLocaleDateString('en-US', { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' });
+  return ENGLISH_DATE.format(new Date(Date.UTC(year, month - 1, day)));
 }
+
+const ENGLISH_DATE = new Intl.DateTimeFormat('en-US', { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' });
 
 /** A date and time in Japan, for konbini deadlines. */
 export function formatDateTimeInJapan(instant: string, lang: PaymentPageLocale): string {
