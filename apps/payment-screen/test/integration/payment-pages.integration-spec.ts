@@ -70,7 +70,7 @@ describe('payment-screen pages and payments through processor-sim', () => {
     expect((await new PageClient().get(bill.url)).html).toContain('<html lang="ja">');
   });
 
-  it('answers an unknown link with a 404 page, and an expired or canceled bill with a clear page and no form', async () => {
+  it('answers an unknown link with a 404 page, and a paid, expired or canceled bill with a clear page and no form', async () => {
     const unknown = await new PageClient().get(`${stack.payment.baseUrl}/p/${'x'.repeat(22)}`);
     expect(unknown.status).toBe(404);
     expect(unknown.html).toContain('ページが見つかりません');
@@ -85,6 +85,14 @@ describe('payment-screen pages and payments through processor-sim', () => {
     const canceling = await stack.createBill();
     await stack.closeBill(canceling.billId, 'canceled');
     expect((await new PageClient().get(canceling.url)).html).toContain('この請求は取り消されました');
+
+    // Paid elsewhere (billing says so): the link shows the bill paid; a late expiry does not reopen or hide that.
+    const paidElsewhere = await stack.createBill();
+    await stack.closeBill(paidElsewhere.billId, 'paid');
+    const paid = await new PageClient().get(paidElsewhere.url);
+    expect(paid.status).toBe(200);
+    expect(paid.html).toContain('お支払いが完了しました');
+    expect(paid.html).not.toContain('<form');
 
     const pastLink = await stack.createBill({ linkExpiresAt: '2020-01-01T00:00:00Z' });
     expect((await new PageClient().get(pastLink.url)).html).toContain('お支払い期限が過ぎました');

@@ -102,8 +102,13 @@ export class PaymentScreenStack {
   }
 
   /** Publishes a billing event that closes a bill (paid, expired, canceled). */
-  async closeBill(billId: string, kind: 'expired' | 'canceled'): Promise<void> {
+  async closeBill(billId: string, kind: 'paid' | 'expired' | 'canceled'): Promise<void> {
     const at = new Date().toISOString();
+    const payloads = {
+      paid: { billId, paymentId: newId(), paymentMethod: 'card', amount: 10800, currency: 'JPY', paidAt: at },
+      expired: { billId, expiredAt: at },
+      canceled: { billId, canceledAt: at, reason: 'test' },
+    };
     await this.publish(`billing.bill.${kind}.v1`, {
       eventId: newId(),
       type: `billing.bill.${kind}`,
@@ -111,7 +116,7 @@ export class PaymentScreenStack {
       occurredAt: at,
       merchantId: this.merchantId,
       correlationId: `test-${billId}`,
-      payload: kind === 'expired' ? { billId, expiredAt: at } : { billId, canceledAt: at, reason: 'test' },
+      payload: payloads[kind],
     });
     await pollUntil(`the page to be ${kind}`, async () => (await this.pageRow(billId))?.status === kind);
   }
