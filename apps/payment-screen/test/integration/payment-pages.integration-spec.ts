@@ -137,6 +137,32 @@ describe('payment-screen pages and payments through processor-sim', () => {
     expect(authorizations[0]).toEqual({ n: 1 });
   });
 
+  it('charges once when two tabs pay the same bill at the same time, and refuses a stale form afterwards', async () => {
+    const bill = await stack.createBill();
+    const client = new PageClient();
+    const tabs = [await openBill(client, bill.url), await openBill(client, bill.url)];
+    const tokens = await Promise.all([tokenize(VISA), tokenize(VISA)]);
+    await Promise.all(tabs.map((tab, i) => client.post(`${bill.url}/card`, { _csrf: tab.csrf, attemptKey: tab.attemptKey, cardToken: tokens[i] })));
+
+    expect(await stack.events('payment.payment.authorized', bill.billId)).toHaveLength(1);
+    const attemptIds = (await stack.attempts(bill.billId)).map((attempt) => attempt['id']);
+    const stillApproved = await stack.namespace.query(
+      `SELECT count(*)::int AS n FROM "${stack.namespace.schema('processor')}".card_authorization WHERE idempotency_key = ANY($1) AND status = 'approved'`,
+      [attemptIds],
+    );
+    expect(stillApproved[0]).toEqual({ n: 1 });
+    // The tab that lost the race (if it got as far as the processor) had its authorization cancelled.
+    const outcomes = (await stack.attempts(bill.billId)).map((attempt) => `${attempt['status']}:${attempt['reason_code']}`).sort();
+    expect(outcomes[0]).toBe('authorized:null');
+    expect(outcomes.slice(1).every((outcome) => outcome === 'failed:already_paid')).toBe(true);
+
+    const stale = await openBill(client, `${stack.payment.baseUrl}/p/${bill.token}`).catch(() => undefined);
+    expect(stale).toBeUndefined();
+    const late = await client.post(`${bill.url}/card`, { _csrf: tabs[0].csrf, attemptKey: 'a-later-attempt-key', cardToken: await tokenize(VISA) });
+    expect(late.html).toContain('お支払いが完了しました');
+    expect(await stack.attempts(bill.billId)).toHaveLength(attemptIds.length);
+  });
+
   it('publishes a failed payment with the decline reason and offers to try again', async () => {
     const bill = await stack.createBill();
     const client = new PageClient();
