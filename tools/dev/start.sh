@@ -25,7 +25,8 @@ for entry in $KESSAI_SERVICES; do
     echo "start: port $port for $name is taken by another program; stop it or set PORT" >&2
     exit 1
   fi
-  PORT=$port nohup node -r @swc-node/register "apps/$name/src/main.ts" >"$RUN_DIR/$name.log" 2>&1 &
+  # processor-sim posts its signed webhooks (konbini paid, wallet, 3-D Secure) to payment-screen.
+  PROCESSOR_WEBHOOK_URL=${PROCESSOR_WEBHOOK_URL:-http://127.0.0.1:3002/processor/webhooks} PORT=$port nohup node -r @swc-node/register "apps/$name/src/main.ts" >"$RUN_DIR/$name.log" 2>&1 &
   echo $! >"$pid_file"
 done
 

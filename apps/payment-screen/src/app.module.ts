@@ -18,7 +18,15 @@ export class AppModule {
           messaging: { publishes: PAYMENT_EVENTS, consumers: PAYMENT_PAGES_CONSUMERS },
           redis: true,
         }),
-        PaymentPagesModule,
+        PaymentPagesModule.forRoot({
+          publicUrl: config.publicUrl,
+          processorUrl: config.PAYMENT_PROCESSOR_URL,
+          processorBrowserUrl: config.processorBrowserUrl,
+          processorTimeoutMs: config.PAYMENT_PROCESSOR_TIMEOUT_MS,
+          signingSecret: config.PROCESSOR_SIGNING_SECRET,
+          csrfSecret: config.PAYMENT_CSRF_SECRET,
+          operatorToken: config.PAYMENT_OPERATOR_TOKEN,
+        }),
       ],
     };
   }

@@ -42,7 +42,8 @@ export async function createServiceApp<TConfig extends ServiceConfig>(
     exporter: config.OTEL_TRACES_EXPORTER as 'none',
     otlpEndpoint: config.OTEL_EXPORTER_OTLP_ENDPOINT,
   });
-  const app = await NestFactory.create<NestExpressApplication>(definition.appModule(config), { bufferLogs: true, bodyParser: false });
+  // rawBody: signed webhooks are verified over the exact bytes received (req.rawBody), not a re-serialization.
+  const app = await NestFactory.create<NestExpressApplication>(definition.appModule(config), { bufferLogs: true, bodyParser: false, rawBody: true });
   if (definition.bodyParser ?? true) {
     app.useBodyParser('json', { limit: `${config.HTTP_JSON_LIMIT_KB}kb` });
     app.useBodyParser('urlencoded', { limit: `${config.HTTP_JSON_LIMIT_KB}kb`, extended: false });

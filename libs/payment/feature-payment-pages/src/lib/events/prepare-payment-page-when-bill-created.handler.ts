@@ -22,6 +22,14 @@ export class PreparePaymentPageWhenBillCreatedHandler implements EventHandler<Bi
       allowedPaymentMethods: bill.allowedPaymentMethods,
       status: 'awaiting-payment',
       createdAt: this.clock.now(),
+      merchantBillNumber: bill.merchantBillNumber,
+      linkToken: bill.paymentLinkToken ?? null,
+      linkExpiresAt: bill.paymentLinkExpiresAt ? new Date(bill.paymentLinkExpiresAt) : null,
+      customerName: bill.customerName ?? null,
+      customerPhone: bill.customerPhone ?? null,
+      taxAmount: bill.taxAmount ?? null,
+      lineItems: bill.lineItems?.map(({ description, quantity, unitAmount }) => ({ description, quantity, unitAmount })) ?? null,
+      message: bill.message ?? null,
     });
   }
 }

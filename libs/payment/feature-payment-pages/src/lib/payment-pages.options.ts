@@ -1,0 +1,15 @@
+export const PAYMENT_PAGES_OPTIONS = Symbol('PAYMENT_PAGES_OPTIONS');
+
+export interface PaymentPagesOptions {
+  /** The origin customers reach the payment screen at. */
+  publicUrl: string;
+  /** The processor API as the server calls it. */
+  processorUrl: string;
+  /** The processor origin browsers load the tokenization script from: the only script origin the CSP allows. */
+  processorBrowserUrl: string;
+  processorTimeoutMs: number;
+  /** Verifies processor webhooks. */
+  signingSecret: string;
+  csrfSecret: string;
+  operatorToken: string;
+}
