@@ -116,6 +116,38 @@ describe('credit-screening decisions', () => {
     expect((await decide({ cardRef: 'card-stolen-1' }, 'another-merchant')).decision).toBe('approve');
   });
 
+  it('refuses an invalid decision request naming each field, and one without an authenticated merchant', async () => {
+    const invalid = await call('POST', '/decisions', { paymentRef: 'p-bad', amount: -1, currency: 'JPY', paymentMethod: 'card', cardNumber: '4111111111111111' });
+    expect(invalid.status).toBe(422);
+    expect(invalid.body.error.code).toBe('VALIDATION_FAILED');
+    expect(invalid.body.error.details.map((d: { field: string }) => d.field).sort()).toEqual(['amount', 'cardNumber']);
+    expect(invalid.body.error.requestId).toEqual(expect.any(String));
+    const anonymous = await call('POST', '/decisions', { paymentRef: 'p-1', amount: 100, currency: 'JPY', paymentMethod: 'card' }, { 'x-kessai-merchant-id': '' });
+    expect(anonymous.status).toBe(401);
+    expect(anonymous.body.error.code).toBe('MERCHANT_UNAUTHENTICATED');
+    const malformed = await fetch(`${service.baseUrl}/decisions`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-kessai-merchant-id': merchantId }, body: '{"paymentRef":' });
+    expect(malformed.status).toBe(400);
+  });
+
+  it('decides a bulk of charges in one call, in order, answering a bad request alone', async () => {
+    const requests = [
+      { paymentRef: 'charge-ok', amount: 3000, currency: 'JPY', paymentMethod: 'card', cardRef: 'card-fine' },
+      { paymentRef: 'charge-blocked', amount: 3000, currency: 'JPY', paymentMethod: 'card', cardRef: 'card-stolen-1' },
+      { paymentRef: 'charge-bad', amount: 3000, currency: 'JPY', paymentMethod: 'card', phone: '090-1234' },
+    ];
+    const { status, body } = await call('POST', '/decisions/bulk', { requests });
+    expect(status).toBe(200);
+    expect(body.results).toHaveLength(3);
+    expect(body.results[0]).toMatchObject({ paymentRef: 'charge-ok', decision: 'approve' });
+    expect(body.results[1]).toMatchObject({ paymentRef: 'charge-blocked', decision: 'decline', decidedBy: 'decline-blocked-card' });
+    expect(body.results[2]).toMatchObject({ error: { code: 'VALIDATION_FAILED', field: 'requests[2].phone' } });
+    const stored = await pollUntil('the bulk decision to be stored', async () => {
+      const answer = await call('GET', `/decisions/${body.results[1].decisionId}`);
+      return answer.status === 200 ? answer.body : undefined;
+    });
+    expect(stored).toMatchObject({ paymentRef: 'charge-blocked', decision: 'decline' });
+  });
+
   it('stops declining a card once it is taken off the block list', async () => {
     await call('POST', `/lists/${merchantId}/block/entries`, { identity: 'card', value: 'card-forgiven' });
     expect((await decide({ cardRef: 'card-forgiven' })).decision).toBe('decline');

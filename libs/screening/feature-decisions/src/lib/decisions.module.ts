@@ -5,9 +5,10 @@ import { DecisionRepository, ListEntryRepository, RuleSetRepository } from '@kes
 import { RecordVelocityWhenPaymentAuthorizedHandler, VELOCITY_KEY_PREFIX, VelocityStore } from '@kessai/screening-feature-velocity';
 import { ConsumerRegistration, defineConsumer } from '@kessai/shared-messaging';
 import { DecidePaymentHandler } from './commands/decide-payment/decide-payment.handler';
-import { DecidePaymentHttpController } from './commands/decide-payment/decide-payment.http.controller';
+import { DecidePaymentsInBulkHandler } from './commands/decide-payments-in-bulk/decide-payments-in-bulk.handler';
 import { RecordOutcomeHttpController } from './commands/record-outcome/record-outcome.http.controller';
 import { DecideWhenDecisionRequestedHandler } from './events/decide-when-decision-requested.handler';
+import { DecisionsFrontListener } from './http/decisions-front.listener';
 import { OperatorGuard } from './http/operator.guard';
 import { ListCache } from './lists/list.cache';
 import { RiskModelProvider } from './model/risk-model.provider';
@@ -32,7 +33,7 @@ export class DecisionsModule {
     return {
       module: DecisionsModule,
       global: true,
-      controllers: [DecidePaymentHttpController, GetDecisionHttpController, RecordOutcomeHttpController],
+      controllers: [GetDecisionHttpController, RecordOutcomeHttpController],
       providers: [
         { provide: SCREENING_OPTIONS, useValue: options },
         { provide: VELOCITY_KEY_PREFIX, useValue: options.velocityKeyPrefix },
@@ -45,11 +46,13 @@ export class DecisionsModule {
         ListCache,
         DecisionRecorder,
         DecidePaymentHandler,
+        DecidePaymentsInBulkHandler,
+        DecisionsFrontListener,
         DecideWhenDecisionRequestedHandler,
         RecordVelocityWhenPaymentAuthorizedHandler,
         OperatorGuard,
       ],
-      exports: [SCREENING_OPTIONS, RuleSetRepository, ListEntryRepository, DecisionRepository, RuleSetCache, ListCache, OperatorGuard, DecidePaymentHandler],
+      exports: [SCREENING_OPTIONS, RuleSetRepository, ListEntryRepository, DecisionRepository, RuleSetCache, ListCache, OperatorGuard, DecidePaymentHandler, DecisionsFrontListener],
     };
   }
 }
