@@ -243,6 +243,24 @@ describe('credit-screening decisions', () => {
     expect(made.payload.decision).toMatchObject({ paymentRef: 'by-event-1', decision: 'review', decidedBy: 'review-large' });
   });
 
+  it('keeps a merchant screening setting and publishes each change with an increasing version', async () => {
+    const shop = `shop-${randomUUID().slice(0, 8)}`;
+    expect((await call('GET', `/operator/merchants/${shop}/screening`)).body).toMatchObject({ enabled: false, version: 0 });
+    expect((await call('PUT', `/operator/merchants/${shop}/screening`, { enabled: true, onReview: 'sometimes' })).status).toBe(422);
+    expect((await call('PUT', `/operator/merchants/${shop}/screening`, { enabled: true, onReview: 'decline' }, { authorization: 'Bearer wrong' })).status).toBe(401);
+    expect((await call('PUT', `/operator/merchants/${shop}/screening`, { enabled: true, onReview: 'decline' })).body).toMatchObject({ enabled: true, version: 1 });
+    expect((await call('PUT', `/operator/merchants/${shop}/screening`, { enabled: false, onReview: 'allow' })).body).toMatchObject({ enabled: false, version: 2 });
+    const changes = await pollUntil('both setting events', async () => {
+      const messages = await namespace.kafka.readAll(namespace.topic('screening.merchant-screening.changed.v1')).catch(() => []);
+      const mine = messages.map((m) => JSON.parse(m.value ?? '{}')).filter((e) => e.merchantId === shop);
+      return mine.length === 2 ? mine : undefined;
+    });
+    expect(changes.map((e) => e.payload)).toEqual([
+      expect.objectContaining({ merchantId: shop, enabled: true, onReview: 'decline', version: 1 }),
+      expect.objectContaining({ merchantId: shop, enabled: false, onReview: 'allow', version: 2 }),
+    ]);
+  });
+
   function paymentAuthorized(cardRef: string, amount: number) {
     return envelope('payment.payment.authorized', {
       paymentId: `pay-${randomUUID()}`,
