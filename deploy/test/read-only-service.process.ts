@@ -33,7 +33,7 @@ export class ReadOnlyServiceProcess extends ServiceProcess {
   protected override command() {
     return {
       file: '/usr/bin/unshare',
-      args: ['--mount', '--propagation', 'private', '--', '/bin/sh', '-c', READ_ONLY_ROOT, 'read-only-root', this.buildDirectory, process.execPath, `apps/${this.app}/src/main.js`],
+      args: ['--mount', '--propagation', 'private', '--', '/bin/sh', '-c', READ_ONLY_ROOT, 'read-only-root', this.buildDirectory, process.execPath, 'main.js'],
       cwd: this.buildDirectory,
       env: { PATH: '/usr/sbin:/usr/bin:/sbin:/bin', HOST: '127.0.0.1' },
     };

@@ -1,5 +1,5 @@
 // `npm run build [-- <service> ...]`: the production build of every service (apps/*/src/main.ts) into
-// dist/apps/<service>; `node dist/apps/<service>/apps/<service>/src/main.js` runs it with production packages only.
+// dist/apps/<service>; `node dist/apps/<service>/main.js` runs it with production packages only.
 import { join } from 'node:path';
 import { BuildError, buildService, discoverServices } from './service-build';
 

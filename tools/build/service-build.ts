@@ -87,6 +87,7 @@ export function buildService(root: string, service: string, outRoot = join(root,
     join(outDir, 'package.json'),
     JSON.stringify({ name: `@kessai/${service}`, private: true, main: entry.replace(/\.ts$/, '.js'), dependencies }, null, 2) + '\n',
   );
+  writeFileSync(join(outDir, 'main.js'), `'use strict';\n// The service's entry point, one name for every image: node main.js\nrequire('./${entry.replace(/\.ts$/, '.js')}');\n`);
   writeFileSync(join(outDir, 'healthcheck.js'), HEALTHCHECK);
   return { service, outDir, sources: [...sources].sort(), assets, dependencies, packages };
 }
