@@ -178,6 +178,8 @@ export class ChargeFileRepository {
     file: { id: string; shopId: string; cycle: string; immediate: boolean; encoding: string | null; sha256: string; linesRead: number; at: Date },
   ): Promise<{ accepted: number; rejected: number }> {
     const members = recurringTable(this.dataSource, 'member');
+    // temporary tables have no statistics until analyzed: without them the planner nests loops over the lines
+    await runner.query(`ANALYZE pg_temp.${STAGING}`);
     await runner.query(
       `UPDATE pg_temp.${STAGING} s SET error_column = '', error_reason = 'duplicate of line ' || d.first_line || ' (same member, card, amount, currency and day): not charged twice'
        FROM (SELECT line, min(line) OVER (PARTITION BY member_id, card_ref, amount, currency, charge_date) AS first_line
