@@ -23,7 +23,7 @@ const currentMemoryMb = (pid: number | undefined) => {
   return match ? Math.round(Number(match[1]) / 1024) : NaN;
 };
 
-/** The file, generated 10,000 lines at a time; one line in 1,000 is bad (an amount with decimals). */
+/** The file, generated 10,000 lines at a time, no two lines alike; one line in 1,000 is bad (an amount with decimals). */
 function chargeFile(): Readable {
   let next = 0;
   return Readable.from(
@@ -32,7 +32,7 @@ function chargeFile(): Readable {
       while (next < lines) {
         const end = Math.min(next + 10_000, lines);
         let text = '';
-        for (let i = next; i < end; i += 1) text += `M${String(i % members).padStart(8, '0')},${i % 1000 === 999 ? '10.5' : 1000 + (i % 50_000)},JPY,${1 + (i % 28)}\n`;
+        for (let i = next; i < end; i += 1) text += `M${String(i % members).padStart(8, '0')},${i % 1000 === 999 ? '10.5' : 1000 + i},JPY,${1 + (i % 28)}\n`;
         next = end;
         yield Buffer.from(text);
       }
