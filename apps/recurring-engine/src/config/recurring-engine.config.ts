@@ -5,6 +5,8 @@ import { Environment, loadConfig, Secret, ServiceConfig, ToInteger } from '@kess
 export class RecurringEngineConfig extends ServiceConfig {
   PORT = 3003;
   DATABASE_SCHEMA = 'recurring';
+  // a charge file of millions of lines is streamed in one request: an hour to send it
+  override HTTP_REQUEST_TIMEOUT_MS = 3_600_000;
 
   /** Records per chunk of a job = records per commit; a restarted job resumes after the last committed chunk. */
   @ToInteger()

@@ -1,6 +1,7 @@
 import { CreateRecurringSchema1763780000000 } from './lib/migrations/1763780000000-create-recurring-schema';
 import { CreateRecurringTables1763900000000 } from './lib/migrations/1763900000000-create-recurring-tables';
 import { AddRecurringIntake1765300000000 } from './lib/migrations/1765300000000-add-recurring-intake';
+import { AddChargeFileResults1765400000000 } from './lib/migrations/1765400000000-add-charge-file-results';
 
 export { recurringTable } from './lib/recurring-tables';
 export { ShopRepository } from './lib/shop.repository';
@@ -21,4 +22,4 @@ export { ChargeRepository, type PendingCharge, type AuthorizationOutcome, type C
 
 export const RECURRING_ENTITIES = [];
 /** In order of application. */
-export const RECURRING_MIGRATIONS = [CreateRecurringSchema1763780000000, CreateRecurringTables1763900000000, AddRecurringIntake1765300000000];
+export const RECURRING_MIGRATIONS = [CreateRecurringSchema1763780000000, CreateRecurringTables1763900000000, AddRecurringIntake1765300000000, AddChargeFileResults1765400000000];
