@@ -74,13 +74,20 @@ export class ChargeRepository {
    * gives one run the shop, and an answer applies only to a charge still pending.
    */
   async readPending(shopId: string, cycle: string, afterId: string, limit: number): Promise<PendingCharge[]> {
-    const rows: { id: string; charge_key: string; card_ref: string; amount: string; currency: string }[] = await this.dataSource.query(
+    const rows: { id: string; charge_key: string; card_ref: string; amount: string; currency: string; immediate: boolean }[] = await this.dataSource.query(
       // ORDER BY c.id, the bigint column: a bare "id" would be the text alias and order 10 before 9
-      `SELECT c.id::text AS id, c.charge_key, c.card_ref, c.amount::text AS amount, c.currency FROM ${recurringTable(this.dataSource, 'charge')} c
+      `SELECT c.id::text AS id, c.charge_key, c.card_ref, c.amount::text AS amount, c.currency, c.immediate FROM ${recurringTable(this.dataSource, 'charge')} c
        WHERE c.shop_id = $1 AND c.cycle = $2 AND c.status = 'pending' AND c.id > $3::bigint ORDER BY c.id LIMIT $4`,
       [shopId, cycle, afterId === '' ? '0' : afterId, limit],
     );
-    return rows.map((row) => ({ id: row.id, chargeKey: row.charge_key, cardRef: row.card_ref, amount: Number(row.amount), currency: row.currency }));
+    return rows.map((row) => ({
+      id: row.id,
+      chargeKey: row.charge_key,
+      cardRef: row.card_ref,
+      amount: Number(row.amount),
+      currency: row.currency,
+      immediate: row.immediate,
+    }));
   }
 
   /**
@@ -115,6 +122,8 @@ export interface PendingCharge {
   cardRef: string;
   amount: number;
   currency: string;
+  /** From an immediate file (or an API call): always authorized, never under the floor limit. */
+  immediate?: boolean;
 }
 
 export interface AuthorizationOutcome {

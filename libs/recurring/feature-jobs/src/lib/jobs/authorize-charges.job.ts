@@ -41,20 +41,27 @@ export class AuthorizeChargesJob implements PipelinedShopJob<PendingCharge, Auth
   async prepareChunk(scope: ShopChunkScope, pending: PendingCharge[]): Promise<AuthorizationOutcome[]> {
     const shop = await this.shops.find(scope.shopId);
     if (!shop) throw new RecurringException('RECURRING_SHOP_NOT_FOUND', `Shop ${scope.shopId} is not set up`);
-    // floor-limit shops skip authorization: the monthly card refresh already vouched for the card
-    if (shop.floorLimitEligible) {
-      return pending.map((charge) => ({ id: charge.id, status: 'authorized', authorizationId: null, declineCode: null, floorLimit: true }));
-    }
-    const answers = await this.processor.bulkAuthorize(
-      pending.map((charge) => ({
-        merchantId: scope.shopId,
-        cardId: charge.cardRef,
-        amount: charge.amount,
-        currency: charge.currency,
-        idempotencyKey: charge.chargeKey,
-      })),
-    );
-    return authorizationOutcomes(pending, answers);
+    // floor-limit shops skip authorization: the monthly card refresh already vouched for the card; charges of
+    // immediate files are always authorized
+    const underFloorLimit = pending.filter((charge) => shop.floorLimitEligible && !charge.immediate);
+    const toAuthorize = pending.filter((charge) => !(shop.floorLimitEligible && !charge.immediate));
+    return [
+      ...underFloorLimit.map((charge): AuthorizationOutcome => ({ id: charge.id, status: 'authorized', authorizationId: null, declineCode: null, floorLimit: true })),
+      ...(toAuthorize.length === 0
+        ? []
+        : authorizationOutcomes(
+            toAuthorize,
+            await this.processor.bulkAuthorize(
+              toAuthorize.map((charge) => ({
+                merchantId: scope.shopId,
+                cardId: charge.cardRef,
+                amount: charge.amount,
+                currency: charge.currency,
+                idempotencyKey: charge.chargeKey,
+              })),
+            ),
+          )),
+    ];
   }
 
   async writeChunk(transaction: EntityManager, scope: ShopChunkScope, pending: PendingCharge[], outcomes: AuthorizationOutcome[]): Promise<void> {
