@@ -22,6 +22,13 @@ export class RecurringEngineConfig extends ServiceConfig {
   /** The processor's API (processor-sim in development and tests). */
   @IsUrl({ require_tld: false, protocols: ['http', 'https'] })
   RECURRING_PROCESSOR_URL = 'http://127.0.0.1:3005';
+
+  /** How long one authorization of a bill charged automatically may take before it is retried (same idempotency key). */
+  @ToInteger()
+  @IsInt()
+  @Min(100)
+  @Max(120_000)
+  RECURRING_PROCESSOR_TIMEOUT_MS = 10_000;
 }
 
 export function loadRecurringEngineConfig(env: Environment = process.env): RecurringEngineConfig {

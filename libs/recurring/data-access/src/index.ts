@@ -4,6 +4,7 @@ import { CreateRecurringTables1763900000000 } from './lib/migrations/17639000000
 export { recurringTable } from './lib/recurring-tables';
 export { ShopRepository } from './lib/shop.repository';
 export { MandateRepository, type MandateRecord } from './lib/mandate.repository';
+export { BillChargeRepository, type BillChargeRecord } from './lib/bill-charge.repository';
 export { JobRepository, type JobExecutionRecord, type JobPartitionRecord } from './lib/job.repository';
 export { ChargeRepository, type PendingCharge, type AuthorizationOutcome, type ChargeResultRow } from './lib/charge.repository';
 
