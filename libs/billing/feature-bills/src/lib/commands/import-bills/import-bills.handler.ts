@@ -217,6 +217,7 @@ export class ImportBillsHandler {
           taxAmount: row.taxAmount,
           message: row.message,
           sendAt: row.sendAt,
+          lineItems: row.lineItems,
           paymentLinkToken: this.tokens.next(),
         },
         today,
