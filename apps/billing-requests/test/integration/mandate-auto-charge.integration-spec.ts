@@ -58,7 +58,7 @@ describe('bills of a customer with a mandate are charged automatically', () => {
       body: JSON.stringify({ merchantBillNumber: number, amount, currency: 'JPY', dueDate: '2099-01-31', allowedPaymentMethods: ['card', 'konbini'], customerPhone }),
     });
     expect(response.status).toBe(201);
-    return (await response.json()) as { id: string; status: string };
+    return (await response.json()) as { id: string; status: string; autoCharge?: unknown };
   };
   const billOf = async (id: string) =>
     (await (await fetch(`${service.baseUrl}/bills/${id}`, { headers: { 'x-kessai-merchant-id': merchantId } })).json()) as { status: string; payment?: unknown };
@@ -92,7 +92,7 @@ describe('bills of a customer with a mandate are charged automatically', () => {
     const phone = '+819011110001';
     const mandateId = await consent('+819011110001', await storeCard(APPROVE));
     const bill = await createBill('AUTO-1', '090-1111-0001');
-    expect(bill.status).toBe('created');
+    expect(bill).toMatchObject({ status: 'created', autoCharge: { mandateId, status: 'requested' } });
     await statusBecomes(bill.id, 'paid');
     const [charge] = await namespace.query<{ status: string; authorization_id: string; amount: number }>(
       `SELECT status, authorization_id, amount::int AS amount FROM ${recurring()}.charge WHERE charge_key = $1`,
