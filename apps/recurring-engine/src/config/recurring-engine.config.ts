@@ -86,6 +86,13 @@ export class RecurringEngineConfig extends ServiceConfig {
   @IsUrl({ require_tld: false, protocols: ['http', 'https'] })
   RECURRING_PROCESSOR_URL = 'http://127.0.0.1:3005';
 
+  /** How long one authorization of a bill charged automatically may take before it is retried (same idempotency key). */
+  @ToInteger()
+  @IsInt()
+  @Min(100)
+  @Max(120_000)
+  RECURRING_PROCESSOR_TIMEOUT_MS = 10_000;
+
   /** The SFTP server holding the shops' inboxes and outboxes; empty: no SFTP intake in this instance. */
   @ValidateIf((config: RecurringEngineConfig) => config.RECURRING_SFTP_HOST !== '')
   @Matches(/^[A-Za-z0-9.-]{1,253}$/, { message: 'must be a host name or IP address' })

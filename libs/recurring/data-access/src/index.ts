@@ -7,6 +7,7 @@ import { AddPartitionLeasesAndScheduleSlots1765400000000 } from './lib/migration
 export { recurringTable } from './lib/recurring-tables';
 export { ShopRepository } from './lib/shop.repository';
 export { MandateRepository, type MandateRecord } from './lib/mandate.repository';
+export { BillChargeRepository, type BillChargeRecord } from './lib/bill-charge.repository';
 export { JobRepository, type JobExecutionRecord, type JobPartitionRecord, type PartitionClaim } from './lib/job.repository';
 export { JobScheduleRepository } from './lib/job-schedule.repository';
 export { MemberRepository, type MemberRecord } from './lib/member.repository';
