@@ -1,7 +1,7 @@
 // pacedLoad (tools/bench/shared/paced-load.ts) in a process of its own, meant to be pinned to a core
 // (`taskset -c 0`) so that its pacing is not part of the target's latency; rejection-latency.ts starts it. It
 // spins the event loop instead of using a 1 ms timer (it has the core to itself). Environment: URL, HEADERS
-// (JSON), RATE, DURATION_S, WARMUP_S, CONNECTIONS. Prints the PacedResult as one JSON line.
+// (JSON), RATE, DURATION_S, WARMUP_S, CONNECTIONS, SPIN (0: a 1 ms timer, when not pinned). Prints the PacedResult as one JSON line.
 import { pacedLoad } from '../shared/paced-load';
 
 const required = (name: string): string => {
@@ -17,7 +17,7 @@ pacedLoad(
   Number(process.env.DURATION_S ?? 10),
   Number(process.env.CONNECTIONS ?? 100),
   undefined,
-  { spin: true, warmupSeconds: Number(process.env.WARMUP_S ?? 2) },
+  { spin: process.env.SPIN !== '0', warmupSeconds: Number(process.env.WARMUP_S ?? 2) },
 )
   .then((result) => process.stdout.write(`${JSON.stringify(result)}\n`))
   .catch((error: Error) => {
