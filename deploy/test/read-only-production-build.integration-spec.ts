@@ -31,6 +31,7 @@ function inServiceNamespace(pid: number, script: string, asServiceUser = false) 
 
 describe('every service from its production build on a read-only root filesystem', () => {
   const services = discoverServices(ROOT);
+  afterAll(() => rmSync(BUILD_ROOT, { recursive: true, force: true }));
 
   it('has a probe for every service in apps/', () => {
     expect(services.filter((service) => !SERVICE_PROBES[service])).toEqual([]);
