@@ -78,6 +78,11 @@ export abstract class ServiceConfig {
   @Matches(HOST_PORT, { each: true, message: 'must be a comma-separated list of host:port' })
   KAFKA_BROKERS: string[] = ['127.0.0.1:9092'];
 
+  /** Connect to the brokers over TLS (Amazon MSK's TLS listener, port 9094). */
+  @ToBoolean()
+  @IsBoolean()
+  KAFKA_SSL = false;
+
   /** Prefixes every topic and consumer group; lets test suites run side by side on one broker. */
   @Matches(/^[a-z0-9._-]*$/, { message: 'may hold only lowercase letters, digits, dots, dashes and underscores' })
   KAFKA_TOPIC_PREFIX = '';
@@ -123,6 +128,17 @@ export abstract class ServiceConfig {
 
   @IsString()
   OTEL_EXPORTER_OTLP_ENDPOINT = 'http://127.0.0.1:4318';
+
+  /**
+   * Outbound HTTP(S) to the outside (SMS provider, processor, merchants' webhooks) goes through this proxy
+   * (production: the egress proxy and its allow-list); empty = direct.
+   */
+  @Matches(/^(|https?:\/\/\S+)$/, { message: 'must be empty or an http(s) URL, e.g. http://egress-proxy.kessai.internal:3128' })
+  HTTPS_PROXY = '';
+
+  /** Comma-separated hosts (a leading dot for subdomains) reached directly, not through HTTPS_PROXY. */
+  @IsString()
+  NO_PROXY = '';
 
   /** Time allowed after SIGTERM to finish in-flight work and flush the outbox before exiting. */
   @ToInteger()
