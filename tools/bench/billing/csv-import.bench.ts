@@ -55,6 +55,9 @@ async function main(): Promise<void> {
     console.log(`billing-requests peak memory (VmHWM): ${peakMemoryMiB(service.pid)} MiB (${baseline} MiB after start-up), node ${HEAP_LIMIT}`);
     console.log(`load average after the run: ${readFileSync('/proc/loadavg', 'utf8').trim()}`);
     console.log(machineNote());
+  } catch (error) {
+    console.error(`billing-requests output (last lines):\n${service.output.slice(-15).join('\n')}`);
+    throw error;
   } finally {
     await service.stop('SIGTERM');
     await namespace.cleanUp();
