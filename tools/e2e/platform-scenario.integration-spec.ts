@@ -143,15 +143,54 @@ describe('the Kessai platform end to end', () => {
     expect(webhooks.received.filter((webhook) => !webhook.signatureValid)).toEqual([]);
   });
 
+  it('charges the customer\'s next bill with the mandate: a receipt SMS instead of a payment link', async () => {
+    // The opt-in travels payment.mandate.requested → recurring.mandate.created (with the phone) → billing.
+    await pollUntil(
+      'billing to know the mandate',
+      async () => (await platform.namespace.query(`SELECT 1 FROM "${platform.namespace.schema('billing')}".customer_mandate WHERE customer_phone = $1`, [CUSTOMER_E164])).length === 1,
+      { timeoutMs: 60_000 },
+    );
+    const created = await platform.merchantCall(keyA, 'POST', '/bills', {
+      merchantBillNumber: 'E2E-NEXT-MONTH',
+      amount: 5500,
+      currency: 'JPY',
+      dueDate: '2099-07-31',
+      allowedPaymentMethods: ['card'],
+      customerName: '山田 太郎',
+      customerPhone: CUSTOMER_PHONE,
+    });
+    expect(created.status).toBe(201);
+    const { id } = (await created.json()) as { id: string };
+    await pollUntil('the next bill paid automatically', async () => {
+      const bill = (await (await platform.merchantCall(keyA, 'GET', `/bills/${id}`)).json()) as { status: string };
+      return bill.status === 'paid';
+    }, { timeoutMs: 60_000 });
+    const inbox = await pollUntil('the receipt SMS', async () => {
+      const html = await (await fetch(`${platform.billing.baseUrl}/dev/sms-inbox`)).text();
+      return html.includes('E2E-NEXT-MONTH') ? html : undefined;
+    });
+    const receipt = inbox.split('<li>').find((item) => item.includes('E2E-NEXT-MONTH')) ?? '';
+    expect(receipt).toContain('【領収】');
+    expect(receipt).not.toContain('/p/');
+    await pollUntil('the paid webhook of the automatic charge', async () => webhooks.typesFor(id).includes('billing.bill.paid'));
+  });
+
   it('throttles a 100x burst on merchant A at once while merchant B notices nothing', async () => {
     const limited = { ratePerSecond: 5, burstMultiple: 2, concurrency: 0, reservedShare: 0, shadow: false };
     expect((await platform.admin('PUT', `/merchants/${merchantA}/limits`, { merchant: limited })).status).toBe(200);
     await new Promise((resolve) => setTimeout(resolve, 500)); // FLOW_LIMITS_CACHE_MS is 200 in this stack
-    const burst = await Promise.all(Array.from({ length: 200 }, () => platform.merchantCall(keyA, 'GET', `/bills/${paidBillId}`)));
-    const others = await Promise.all(Array.from({ length: 20 }, () => platform.merchantCall(keyB, 'GET', '/bills?limit=1')));
+    const startedAt = Date.now();
+    const [burst, others] = await Promise.all([
+      Promise.all(Array.from({ length: 200 }, () => platform.merchantCall(keyA, 'GET', `/bills/${paidBillId}`))),
+      Promise.all(Array.from({ length: 20 }, () => platform.merchantCall(keyB, 'GET', '/bills?limit=1'))),
+    ]);
+    const seconds = (Date.now() - startedAt) / 1000;
     const statuses = burst.map((response) => response.status);
-    expect(statuses.filter((status) => status === 200).length).toBeLessThanOrEqual(20);
-    expect(statuses.filter((status) => status === 429).length).toBeGreaterThanOrEqual(180);
+    // GCRA: the burst allowance at once, then the rate for as long as the burst lasted (long on a loaded machine).
+    const allowed = limited.ratePerSecond * limited.burstMultiple + Math.ceil(limited.ratePerSecond * seconds) + 1;
+    expect(statuses.filter((status) => status === 200).length).toBeLessThanOrEqual(allowed);
+    expect(statuses.filter((status) => status === 429).length).toBeGreaterThanOrEqual(200 - allowed);
+    expect(statuses.filter((status) => status !== 200 && status !== 429)).toEqual([]);
     const rejected = burst.find((response) => response.status === 429);
     expect(rejected?.headers.get('retry-after')).toMatch(/^\d+$/);
     expect(await rejected?.json()).toMatchObject({ error: { code: 'THROTTLE_MERCHANT_RATE_LIMITED' } });
