@@ -1,3 +1,5 @@
+import type { CustomerFlowOptions } from './customer-flow/customer-flow.options';
+
 export const PAYMENT_PAGES_OPTIONS = Symbol('PAYMENT_PAGES_OPTIONS');
 
 export interface PaymentPagesOptions {
@@ -14,4 +16,6 @@ export interface PaymentPagesOptions {
   signingSecret: string;
   csrfSecret: string;
   operatorToken: string;
+  /** Per-merchant limits of customer page loads and payment submissions. */
+  customerFlow: CustomerFlowOptions;
 }

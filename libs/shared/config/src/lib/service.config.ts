@@ -47,6 +47,13 @@ export abstract class ServiceConfig {
   @Max(102400)
   HTTP_JSON_LIMIT_KB = 1024;
 
+  /** Longest time to receive a whole request, headers and body (Node's requestTimeout); 0: no limit. */
+  @ToInteger()
+  @IsInt()
+  @Min(0)
+  @Max(86_400_000)
+  HTTP_REQUEST_TIMEOUT_MS = 300_000;
+
   @Secret()
   @Matches(POSTGRES_URL, { message: 'must be a postgres:// URL' })
   DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/postgres';

@@ -55,6 +55,7 @@ export async function createServiceApp<TConfig extends ServiceConfig>(
   app.use(httpTracingMiddleware(definition.serviceName));
   app.useGlobalPipes(requestValidationPipe());
   app.getHttpAdapter().getInstance().disable('x-powered-by');
+  (app.getHttpServer() as Server).requestTimeout = config.HTTP_REQUEST_TIMEOUT_MS;
   if (definition.frontListener) putInFront(app.getHttpServer() as Server, definition.frontListener(app));
   return app;
 }

@@ -28,6 +28,19 @@ const options = (extra: Partial<PaymentPagesOptions>): PaymentPagesOptions => ({
   signingSecret: 'x'.repeat(16),
   csrfSecret: 'x'.repeat(16),
   operatorToken: 'x'.repeat(16),
+  customerFlow: {
+    redisUrl: 'redis://127.0.0.1:6379',
+    redisTimeoutMs: 250,
+    keyPrefix: 'test:',
+    leaseMs: 15000,
+    failureMode: 'open',
+    localShare: 0.5,
+    retryAfterJitterSeconds: 0,
+    ratePerSecond: 0,
+    burstMultiple: 1,
+    concurrency: 0,
+    reservedShare: 0,
+  },
   ...extra,
 });
 
