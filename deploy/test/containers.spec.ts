@@ -53,8 +53,10 @@ describe('docker-compose.yml', () => {
       });
     });
 
-    it('gets an environment its configuration accepts', () => {
-      expect(() => serviceConfigLoader(service)(definition.environment ?? {})).not.toThrow();
+    it('gets an environment its configuration accepts, with no URL left pointing at 127.0.0.1', () => {
+      const config = serviceConfigLoader(service)(definition.environment ?? {}) as Record<string, unknown>;
+      const local = Object.entries(config).filter(([name, value]) => /_URL$/.test(name) && /127\.0\.0\.1/.test(String(value)));
+      expect(local.map(([name]) => name)).toEqual([]);
     });
   });
 });

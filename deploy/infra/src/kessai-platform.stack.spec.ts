@@ -1,9 +1,9 @@
 import { Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
-import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { synthesizeKessai } from './main';
-import { DEVELOPMENT_ONLY_SERVICES, EGRESS_ALLOWED_HOSTS, KESSAI_SERVICES } from './kessai-services';
+import { DEVELOPMENT_ONLY_SERVICES, EGRESS_ALLOWED_HOSTS, KESSAI_SERVICES, upstreamVariable } from './kessai-services';
 
 type Resource = { Type: string; Properties: Record<string, unknown> };
 type Container = {
@@ -106,6 +106,21 @@ describe('the Kessai platform stack', () => {
     expect(ofType('AWS::ElasticLoadBalancingV2::TargetGroup')).toHaveLength(2);
     template.hasResourceProperties('AWS::ElasticLoadBalancingV2::Listener', { Port: 80, DefaultActions: [{ Type: 'redirect', RedirectConfig: { Protocol: 'HTTPS', Port: '443' } }] });
     template.hasResourceProperties('AWS::ElasticLoadBalancingV2::Listener', { Port: 443, Protocol: 'HTTPS' });
+  });
+
+  it('lets the gateway reach each service it forwards to, by its internal name, and no service reach another unasked', () => {
+    const gateway = containers().find((container) => container.Name === 'throttle-gateway') as Container;
+    const upstreamVariables = readFileSync(join(ROOT, 'apps/throttle-gateway/src/config/throttle-gateway.config.ts'), 'utf8').match(/^\s+([A-Z_]+)_URL = 'http:\/\/127\.0\.0\.1/gm);
+    expect(upstreamVariables?.length).toBeGreaterThan(0);
+    for (const spec of KESSAI_SERVICES.filter((candidate) => KESSAI_SERVICES[0].upstreams?.includes(candidate.name))) {
+      expect(env(gateway, upstreamVariable(spec.name))).toBe(`http://${spec.name}.kessai.internal:8080`);
+    }
+    const gatewayUrls = (upstreamVariables ?? []).map((line) => `${line.trim().split(' ')[0]}`);
+    for (const variable of gatewayUrls) expect(env(gateway, variable)).toMatch(/^http:\/\/[a-z-]+\.kessai\.internal:8080$/);
+    const serviceToService = ofType('AWS::EC2::SecurityGroupIngress').filter(([, rule]) => rule.Properties.FromPort === 8080 && !/load balancer/i.test(String(rule.Properties.Description)));
+    expect(serviceToService.map(([, rule]) => rule.Properties.Description).sort()).toEqual(
+      (KESSAI_SERVICES.find((spec) => spec.name === 'throttle-gateway')?.upstreams ?? []).map((upstream) => `throttle-gateway to ${upstream}`).sort(),
+    );
   });
 
   it('encrypts Aurora, Redis and Kafka at rest and in transit', () => {

@@ -15,7 +15,7 @@ import * as servicediscovery from 'aws-cdk-lib/aws-servicediscovery';
 import * as cr from 'aws-cdk-lib/custom-resources';
 import type { Construct } from 'constructs';
 import { join } from 'node:path';
-import { EGRESS_ALLOWED_HOSTS, KESSAI_SERVICES, SERVICE_PORT, SERVICE_USER, ServiceSpec } from './kessai-services';
+import { EGRESS_ALLOWED_HOSTS, KESSAI_SERVICES, SERVICE_PORT, SERVICE_USER, ServiceSpec, upstreamVariable } from './kessai-services';
 
 export interface KessaiPlatformProps extends StackProps {
   /** The platform's domain: the gateway answers at api.<domain>, the payment screen at pay.<domain>. */
@@ -226,6 +226,7 @@ export class KessaiPlatformStack extends Stack {
           KAFKA_SSL: 'true',
           HTTPS_PROXY: proxyUrl,
           NO_PROXY: '.kessai.internal,169.254.169.254,169.254.170.2',
+          ...Object.fromEntries((spec.upstreams ?? []).map((upstream) => [upstreamVariable(upstream), `http://${upstream}.kessai.internal:${SERVICE_PORT}`])),
           ...spec.environment(props.domain),
         },
         imageTag: props.imageTag,
@@ -253,10 +254,14 @@ export class KessaiPlatformStack extends Stack {
       this.autoscale(service, spec, spec.publicHost ? https : undefined);
       this.services.set(spec.name, service);
     });
-    // The gateway forwards the merchant API to billing-requests.
-    const gateway = this.services.get('throttle-gateway');
-    const billing = this.services.get('billing-requests');
-    if (gateway && billing) gateway.connections.allowTo(billing, ec2.Port.tcp(SERVICE_PORT), 'merchant API upstream');
+    // Service-to-service HTTP (the gateway forwards the merchant API), one security group rule per upstream.
+    for (const spec of KESSAI_SERVICES) {
+      for (const upstream of spec.upstreams ?? []) {
+        const target = this.services.get(upstream);
+        if (!target) throw new Error(`${spec.name} calls ${upstream}, which is not deployed`);
+        this.services.get(spec.name)?.connections.allowTo(target, ec2.Port.tcp(SERVICE_PORT), `${spec.name} to ${upstream}`);
+      }
+    }
     void proxy;
     void redis;
     void database;

@@ -11,6 +11,8 @@ export interface ServiceSpec {
   morningPeakTasks?: number;
   /** Variables read from the service's Secrets Manager secret (JSON keys of the same name). */
   secrets: string[];
+  /** Services it calls over HTTP (`<SERVICE>_URL` = http://<service>.kessai.internal:8080; a security group rule each). */
+  upstreams?: string[];
   /** Plain settings besides the common ones, for the platform's domain (e.g. kessai.jp). */
   environment: (domain: string) => Record<string, string>;
 }
@@ -33,7 +35,8 @@ export const KESSAI_SERVICES: ServiceSpec[] = [
     maxTasks: 30,
     morningPeakTasks: 6,
     secrets: [...COMMON_SECRETS, 'ADMIN_TOKEN'],
-    environment: () => ({ BILLING_REQUESTS_URL: 'http://billing-requests.kessai.internal:8080', FLOW_REDIS_FAILURE_MODE: 'open' }),
+    upstreams: ['billing-requests', 'payment-screen', 'recurring-engine', 'credit-screening'],
+    environment: () => ({ FLOW_REDIS_FAILURE_MODE: 'open' }),
   },
   {
     name: 'billing-requests',
@@ -82,6 +85,9 @@ export const KESSAI_SERVICES: ServiceSpec[] = [
  * subdomains. Merchants' webhook endpoints are added per merchant by operators (see the README).
  */
 export const EGRESS_ALLOWED_HOSTS = ['api.twilio.com', 'api.processor.example', '.webhooks.kessai-merchants.example'];
+
+/** The variable naming a service's URL: billing-requests → BILLING_REQUESTS_URL. */
+export const upstreamVariable = (service: string) => `${service.toUpperCase().replace(/-/g, '_')}_URL`;
 
 /** The container port every Kessai image listens on. */
 export const SERVICE_PORT = 8080;
