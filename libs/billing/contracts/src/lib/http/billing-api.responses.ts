@@ -1,0 +1,67 @@
+/**
+ * The billing API's answers, as other contexts (the merchant console) read them. The billing service builds
+ * them (feature-bills/http); they change only by adding fields.
+ */
+export interface BillResponse {
+  id: string;
+  merchantBillNumber: string;
+  amount: number;
+  currency: string;
+  taxAmount: number | null;
+  dueDate: string;
+  allowedPaymentMethods: string[];
+  customerName: string | null;
+  /** E.164. */
+  customerPhone: string | null;
+  lineItems: { description: string; quantity: number; /** Minor units of the bill's currency. */ unitAmount: number }[];
+  message: string | null;
+  sendAt: string | null;
+  status: string;
+  paymentLink: { url: string; expiresAt: string };
+  createdAt: string;
+  sentAt: string | null;
+  openedAt: string | null;
+  payment: { paymentId: string; paymentMethod: string; paidAt: string } | null;
+  closedAt: string | null;
+  closedReason: string | null;
+  failedPaymentAttempts: number;
+}
+
+export interface BillImportResponse {
+  id: string;
+  status: string;
+  encoding: string | null;
+  fileSha256: string | null;
+  /** Lines of bills read so far (the header row not counted). */
+  rowsRead: number;
+  accepted: number;
+  duplicates: number;
+  rejected: number;
+  error: string | null;
+  startedAt: string;
+  finishedAt: string | null;
+  errorReport: string;
+}
+
+/** One merchant webhook with every attempt and the merchant's answer (GET /webhook-deliveries). */
+export interface WebhookDeliveryResponse {
+  id: string;
+  eventId: string;
+  eventType: string;
+  billId: string | null;
+  status: string;
+  attempts: { attemptedAt: string; url: string; statusCode: number | null; error: string | null; durationMs: number }[];
+  nextAttemptAt: string | null;
+  giveUpAt: string;
+  deliveredAt: string | null;
+  replayOf: string | null;
+  createdAt: string;
+  body: unknown;
+}
+
+/** A page of a list (bills, webhook deliveries): keyset pagination. */
+export interface PageResponse<T> {
+  items: T[];
+  /** Pass as `cursor` for the next page; null on the last page. */
+  nextCursor: string | null;
+}
