@@ -11,7 +11,7 @@ export { BillOpenedV1, BillOpenedV1Payload } from './lib/events/bill-opened.v1';
 export { BillPaidV1, BillPaidV1Payload } from './lib/events/bill-paid.v1';
 export { BillExpiredV1, BillExpiredV1Payload } from './lib/events/bill-expired.v1';
 export { BillCanceledV1, BillCanceledV1Payload } from './lib/events/bill-canceled.v1';
-export type { BillImportResponse, BillResponse, PageResponse, WebhookDeliveryResponse } from './lib/http/billing-api.responses';
+export type { BillImportResponse, BillResponse, BillStatisticsResponse, PageResponse, WebhookDeliveryResponse } from './lib/http/billing-api.responses';
 
 /** Every event the billing context publishes. */
 export const BILLING_EVENTS = [BillCreatedV1, BillSentV1, BillOpenedV1, BillPaidV1, BillExpiredV1, BillCanceledV1];

@@ -42,22 +42,7 @@ export class ConsoleUserRepository {
     });
   }
 
-  /** Accepts a TOTP step only if it is later than the last one accepted (a code works once). */
-  async acceptTotpStep(id: string, step: number): Promise<boolean> {
-    const result = await this.users
-      .createQueryBuilder()
-      .update()
-      .set({ totpLastStep: String(step) })
-      .where('id = :id AND (totp_last_step IS NULL OR totp_last_step < :step)', { id, step })
-      .execute();
-    return (result.affected ?? 0) === 1;
-  }
-
   async saveTotpSecret(id: string, secret: string | null, enabledAt: Date | null): Promise<void> {
     await this.users.update({ id }, { totpSecret: secret, totpEnabledAt: enabledAt });
-  }
-
-  async setPassword(id: string, passwordHash: string): Promise<void> {
-    await this.users.update({ id }, { passwordHash });
   }
 }

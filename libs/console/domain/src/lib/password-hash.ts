@@ -37,6 +37,7 @@ export const UNKNOWN_USER_HASH = 'scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAA
 export function passwordProblem(password: string, email: string): string | null {
   if (password.length < MIN_PASSWORD_LENGTH) return `must be at least ${MIN_PASSWORD_LENGTH} characters`;
   if (password.length > 256) return 'must be at most 256 characters';
-  if (password.toLowerCase().includes(email.split('@')[0].toLowerCase())) return 'must not contain the e-mail name';
+  const name = email.split('@')[0].toLowerCase();
+  if (name.length >= 4 && password.toLowerCase().includes(name)) return 'must not contain the e-mail name';
   return null;
 }

@@ -1,6 +1,8 @@
 import { DynamicModule, Global, MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
 import cookieParser from 'cookie-parser';
 import { ConsoleSessionRepository, ConsoleUserRepository } from '@kessai/console-data-access';
+import { EnableSecondFactorHandler } from './commands/enable-second-factor/enable-second-factor.handler';
+import { UsersHttpController } from './commands/manage-users/users.http.controller';
 import { CreateConsoleUserHandler } from './commands/create-console-user/create-console-user.handler';
 import { SignInHandler } from './commands/sign-in/sign-in.handler';
 import { SignInHttpController } from './commands/sign-in/sign-in.http.controller';
@@ -14,7 +16,7 @@ import { ConsoleExceptionFilter } from './web/console-exception.filter';
 import { ConsolePageRenderer } from './web/console-page.renderer';
 import { ConsoleSecurityHeadersMiddleware } from './web/security-headers.middleware';
 
-const CONTROLLERS = [SignInHttpController, VerifySecondFactorHttpController, SignOutHttpController];
+const CONTROLLERS = [SignInHttpController, VerifySecondFactorHttpController, SignOutHttpController, UsersHttpController];
 const SHARED = [ConsoleSessions, ConsoleAccessGuard, ConsoleExceptionFilter, ConsolePageRenderer, ConsoleUserRepository, ConsoleSessionRepository, CreateConsoleUserHandler];
 
 /**
@@ -28,7 +30,7 @@ export class ConsoleSignInModule implements NestModule {
     return {
       module: ConsoleSignInModule,
       controllers: CONTROLLERS,
-      providers: [{ provide: CONSOLE_OPTIONS, useValue: options }, ...SHARED, SignInHandler, VerifySecondFactorHandler],
+      providers: [{ provide: CONSOLE_OPTIONS, useValue: options }, ...SHARED, SignInHandler, VerifySecondFactorHandler, EnableSecondFactorHandler],
       exports: [CONSOLE_OPTIONS, ...SHARED],
     };
   }

@@ -65,3 +65,13 @@ export interface PageResponse<T> {
   /** Pass as `cursor` for the next page; null on the last page. */
   nextCursor: string | null;
 }
+
+/** A merchant's figures by Japan-time day (GET /bill-statistics?days=). */
+export interface BillStatisticsResponse {
+  /** Oldest first, one entry per day, zero when nothing happened. */
+  days: { date: string; sent: number; paid: number }[];
+  /** What paid bills were paid with, most used first. */
+  paymentMethods: { method: string; count: number }[];
+  /** Why payment attempts failed (the processor's decline code), most frequent first. */
+  declineReasons: { reason: string; count: number }[];
+}
