@@ -12,6 +12,18 @@ export class ThrottleGatewayConfig extends ServiceConfig {
   @Matches(HTTP_URL, { message: 'must be an http(s)://host:port URL without a path' })
   BILLING_REQUESTS_URL = 'http://127.0.0.1:3001';
 
+  /** Upstream of the payment pages' merchant API (`/payment-pages/branding`). */
+  @Matches(HTTP_URL, { message: 'must be an http(s)://host:port URL without a path' })
+  PAYMENT_SCREEN_URL = 'http://127.0.0.1:3002';
+
+  /** Upstream of everything under `/recurring/`. */
+  @Matches(HTTP_URL, { message: 'must be an http(s)://host:port URL without a path' })
+  RECURRING_ENGINE_URL = 'http://127.0.0.1:3003';
+
+  /** Upstream of screening decisions (`/decisions`). */
+  @Matches(HTTP_URL, { message: 'must be an http(s)://host:port URL without a path' })
+  CREDIT_SCREENING_URL = 'http://127.0.0.1:3004';
+
   /** Upstream of `/console`, the merchant console (passed through without an API key: it has its own sign-in). */
   @Matches(HTTP_URL, { message: 'must be an http(s)://host:port URL without a path' })
   MERCHANT_CONSOLE_URL = 'http://127.0.0.1:3006';
@@ -79,6 +91,16 @@ export class ThrottleGatewayConfig extends ServiceConfig {
   @Min(50)
   @Max(300000)
   UPSTREAM_TIMEOUT_MS = 10000;
+
+  /**
+   * The longest a streamed file upload (bills CSV, recurring charge file) may take, from its first byte to the
+   * service's answer: the service reads the whole file before it answers.
+   */
+  @ToInteger()
+  @IsInt()
+  @Min(1000)
+  @Max(3600000)
+  UPSTREAM_UPLOAD_TIMEOUT_MS = 600000;
 
   /** Keep-alive connections per upstream and instance. */
   @ToInteger()
