@@ -64,9 +64,11 @@ export class RecurringHttpController {
     const shop = await shopOfMerchant(this.apis, merchantId, this.clock.now());
     const progress = shop.kind === 'found' ? await cycleProgressOf(this.apis, merchantId).catch(() => []) : [];
     const unavailable: string[] = [];
-    for (const path of ['/recurring/definitions', '/recurring/mandates']) {
+    const lists: Record<string, unknown[]> = { definitions: [], members: [], files: [] };
+    for (const [key, path] of [['definitions', '/recurring/definitions?limit=50'], ['members', '/recurring/members?limit=50'], ['files', '/recurring/files?limit=10']]) {
       try {
-        await this.apis.recurring.json('GET', `${path}?limit=50`, merchantId);
+        const answer = await this.apis.recurring.json<Record<string, unknown[]>>('GET', path, merchantId);
+        if (answer.status === 200) lists[key] = answer.body[key] ?? [];
       } catch (error) {
         if (error instanceof ApiNotAvailable) unavailable.push(error.api);
         else if (!(error instanceof ConsoleException)) throw error;
@@ -80,6 +82,7 @@ export class RecurringHttpController {
         shop,
         progress: progress.map((p) => ({ ...p, svg: progressBarSvg(`progress-${p.jobName}`, `${p.jobName} ${p.cycle}`, p.done, p.total) })),
         unavailable,
+        ...lists,
         cycles: cycle ? [cycle, previousCycle(cycle)] : [],
       }),
     );
@@ -90,7 +93,7 @@ export class RecurringHttpController {
   async results(@Param('cycle') cycle: string, @Req() request: Request, @Res() response: Response): Promise<void> {
     if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(cycle)) throw new ConsoleException('CONSOLE_USER_INVALID', 'cycle must be YYYY-MM', 'cycle');
     const merchantId = signedInUser(request).merchantId;
-    await relayDownload(this.apis.recurring, `/shops/${encodeURIComponent(merchantId)}/cycles/${cycle}/results.csv`, merchantId, response, `recurring-results-${cycle}.csv`);
+    await relayDownload(this.apis.recurring, `/recurring/cycles/${cycle}/results.csv`, merchantId, response, `recurring-results-${cycle}.csv`);
   }
 }
 

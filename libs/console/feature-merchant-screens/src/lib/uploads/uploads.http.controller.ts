@@ -100,6 +100,40 @@ export class UploadsHttpController {
     response.redirect(303, `${context.base}/uploads/bill-imports/${importId}?lines=${countCsvLines(file)}`);
   }
 
+  /**
+   * A recurring charge file: the engine answers once the file is merged (counts, and line errors in its report),
+   * so this request waits for it; the deadline is checked by the engine (422 once it has passed).
+   */
+  @Post('recurring')
+  @RequiresAction('recurring.upload')
+  async uploadRecurring(@Query() query: UploadRequestQueryDto, @Req() request: Request, @Res() response: Response): Promise<void> {
+    const merchantId = signedInUser(request).merchantId;
+    const context = this.pages.context(request, response);
+    const file = await this.readFile(request, context);
+    if (typeof file === 'string') return void response.status(422).send(await this.form(context, merchantId, file));
+    const name = ((request as Request & { file?: { originalname?: string } }).file?.originalname ?? 'upload.csv').replace(/[/\\\p{Cc}]/gu, '_').slice(0, 200);
+    const answer = await this.apis.recurring.upload(`/recurring/files?encoding=${query.encoding ?? 'auto'}&name=${encodeURIComponent(name)}`, merchantId, file, 'text/csv');
+    const text = await answer.body.text();
+    const body = text ? (JSON.parse(text) as { id?: string }) : {};
+    if ((answer.statusCode !== 201 && answer.statusCode !== 200) || !body.id) return void response.status(422).send(await this.form(context, merchantId, apiErrorMessage(body)));
+    response.redirect(303, `${context.base}/uploads/recurring-files/${body.id}`);
+  }
+
+  @Get('recurring-files/:fileId')
+  @RequiresAction('view')
+  async recurringFile(@Param('fileId', new ParseUUIDPipe()) fileId: string, @Req() request: Request, @Res() response: Response): Promise<void> {
+    const context = this.pages.context(request, response);
+    const answer = await this.apis.recurring.json<Record<string, unknown>>('GET', `/recurring/files/${fileId}`, signedInUser(request).merchantId);
+    if (answer.status !== 200) throw new ConsoleException('CONSOLE_USER_INVALID', apiErrorMessage(answer.body));
+    response.send(this.pages.render(context, 'recurring-file', { title: context.t.uploadRecurring, nav: 'upload', file: answer.body, errorsUrl: `${context.base}/uploads/recurring-files/${fileId}/errors.csv` }));
+  }
+
+  @Get('recurring-files/:fileId/errors.csv')
+  @RequiresAction('view')
+  async recurringErrors(@Param('fileId', new ParseUUIDPipe()) fileId: string, @Req() request: Request, @Res() response: Response): Promise<void> {
+    await relayDownload(this.apis.recurring, `/recurring/files/${fileId}/errors.csv`, signedInUser(request).merchantId, response, `recurring-file-${fileId}-errors.csv`);
+  }
+
   @Get('bill-imports/:importId')
   @RequiresAction('view')
   async progressPage(@Param('importId', new ParseUUIDPipe()) importId: string, @Query() query: ImportPageQueryDto, @Req() request: Request, @Res() response: Response): Promise<void> {
@@ -154,6 +188,7 @@ export class UploadsHttpController {
       error,
       shop: await shopOfMerchant(this.apis, merchantId, this.clock.now()),
       billsAction: `${context.base}/uploads/bills?_csrf=${encodeURIComponent(context.csrfToken)}`,
+      recurringAction: `${context.base}/uploads/recurring?_csrf=${encodeURIComponent(context.csrfToken)}`,
     });
   }
 }
