@@ -25,6 +25,8 @@ export interface BillResponse {
   closedAt: string | null;
   closedReason: string | null;
   failedPaymentAttempts: number;
+  /** Present when the customer has a mandate: the bill is charged to the registered card instead of a link. */
+  autoCharge?: { mandateId: string; status: 'requested' | 'authorized' | 'declined'; declineCode?: string };
 }
 
 export interface BillImportResponse {

@@ -31,5 +31,6 @@ export function toBillResponse(bill: Bill, paymentScreenPublicUrl: string): Bill
     closedAt: bill.closedAt?.toISOString() ?? null,
     closedReason: bill.closedReason ?? null,
     failedPaymentAttempts: bill.failedPaymentAttempts,
+    autoCharge: bill.autoCharge && { ...bill.autoCharge },
   };
 }
