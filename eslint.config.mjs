@@ -1,7 +1,7 @@
 import nx from '@nx/eslint-plugin';
 import tseslint from 'typescript-eslint';
 
-const contexts = ['billing', 'payment', 'recurring', 'screening', 'throttle', 'processor'];
+const contexts = ['billing', 'payment', 'recurring', 'screening', 'throttle', 'processor', 'console'];
 
 export default tseslint.config(
   { ignores: ['**/node_modules/**', '**/dist/**', '**/tmp/**', '**/coverage/**', '**/*.mjs', '**/*.js'] },

@@ -6,7 +6,9 @@ import { paymentScreenService } from '../../apps/payment-screen/src/app.module';
 import { processorSimService } from '../../apps/processor-sim/src/app.module';
 import { recurringEngineService } from '../../apps/recurring-engine/src/app.module';
 import { throttleGatewayService } from '../../apps/throttle-gateway/src/app.module';
+import { merchantConsoleService } from '../../apps/merchant-console/src/app.module';
 import { BILLING_ENTITIES, BILLING_MIGRATIONS } from '@kessai/billing-data-access';
+import { CONSOLE_MIGRATIONS } from '@kessai/console-data-access';
 import { PAYMENT_ENTITIES, PAYMENT_MIGRATIONS } from '@kessai/payment-data-access';
 import { PROCESSOR_MIGRATIONS } from '@kessai/processor-data-access';
 import { RECURRING_MIGRATIONS } from '@kessai/recurring-data-access';
@@ -22,6 +24,7 @@ const services = [
   { service: recurringEngineService, entities: [], migrations: RECURRING_MIGRATIONS },
   { service: creditScreeningService, entities: [], migrations: SCREENING_MIGRATIONS },
   { service: processorSimService, entities: [], migrations: PROCESSOR_MIGRATIONS },
+  { service: merchantConsoleService, entities: [], migrations: CONSOLE_MIGRATIONS },
 ];
 
 async function main(): Promise<void> {

@@ -4,4 +4,5 @@ billing-requests:3001
 payment-screen:3002
 recurring-engine:3003
 credit-screening:3004
-processor-sim:3005"
+processor-sim:3005
+merchant-console:3006"

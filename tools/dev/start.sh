@@ -13,6 +13,10 @@ bash tools/dev/ensure-infrastructure.sh
 node -r @swc-node/register tools/kafka/create-topics.ts
 node -r @swc-node/register tools/db/migrate.ts
 node -r @swc-node/register tools/seed/seed-demo-merchant.ts
+node -r @swc-node/register tools/seed/seed-demo-console-user.ts
+# The console manages API keys through the gateway's admin API: both get the same development token.
+export ADMIN_TOKEN=${ADMIN_TOKEN:-kessai-local-development-admin-token}
+export GATEWAY_ADMIN_TOKEN=${GATEWAY_ADMIN_TOKEN:-$ADMIN_TOKEN}
 
 for entry in $KESSAI_SERVICES; do
   name=${entry%%:*} port=${entry##*:}
@@ -58,5 +62,6 @@ Demo merchant "demo-merchant": create a bill through the gateway with its test A
   curl -s -X POST http://127.0.0.1:3000/bills -H 'content-type: application/json' \\
     -H 'authorization: Bearer kes_test_DemoMerchantLocalDevelopmentOnlyKey00000000' -H 'idempotency-key: demo-1' \\
     -d '{"merchantBillNumber":"DEMO-1","amount":1500,"currency":"JPY","dueDate":"2099-12-31","allowedPaymentMethods":["card"]}'
+Merchant console (through the gateway): http://127.0.0.1:3000/console  sign in as demo-merchant / admin@demo-merchant.example / demo-console-password
 Merchant API reference: http://127.0.0.1:3000/openapi.json   Flow-control metrics: http://127.0.0.1:3000/metrics
 MSG

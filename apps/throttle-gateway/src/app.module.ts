@@ -4,7 +4,7 @@ import { AdminModule } from '@kessai/throttle-feature-admin';
 import { ApiKeysModule } from '@kessai/throttle-feature-api-keys';
 import { FlowControlModule } from '@kessai/throttle-feature-flow-control';
 import { IdempotencyModule } from '@kessai/throttle-feature-idempotency';
-import { MerchantApiListener, ProxyModule } from '@kessai/throttle-feature-proxy';
+import { ConsolePassThrough, MerchantApiListener, ProxyModule } from '@kessai/throttle-feature-proxy';
 import { PlatformModule, ServiceDefinition } from '@kessai/shared-service-runtime';
 import { ThrottleGatewayConfig, loadThrottleGatewayConfig } from './config/throttle-gateway.config';
 
@@ -52,6 +52,7 @@ export class AppModule {
             'payment-screen': config.PAYMENT_SCREEN_URL,
             'recurring-engine': config.RECURRING_ENGINE_URL,
             'credit-screening': config.CREDIT_SCREENING_URL,
+            'merchant-console': config.MERCHANT_CONSOLE_URL,
           },
           upstreamTimeoutMs: config.UPSTREAM_TIMEOUT_MS,
           uploadTimeoutMs: config.UPSTREAM_UPLOAD_TIMEOUT_MS,
@@ -69,6 +70,10 @@ export const throttleGatewayService: ServiceDefinition<ThrottleGatewayConfig> = 
   loadConfig: () => loadThrottleGatewayConfig(),
   appModule: (config) => AppModule.forConfig(config),
   bodyParser: false,
-  // The merchant API bypasses Express and Nest: see MerchantApiListener.
-  frontListener: (app) => app.get(MerchantApiListener).listen,
+  // The merchant API bypasses Express and Nest (see MerchantApiListener); so does /console, passed through.
+  frontListener: (app) => {
+    const merchantApi = app.get(MerchantApiListener).listen;
+    const console = app.get(ConsolePassThrough).listen;
+    return (req, res) => console(req, res) || merchantApi(req, res);
+  },
 };

@@ -26,6 +26,10 @@ export class ThrottleGatewayConfig extends ServiceConfig {
   @Matches(HTTP_URL, { message: 'must be an http(s)://host:port URL without a path' })
   CREDIT_SCREENING_URL = 'http://127.0.0.1:3004';
 
+  /** Upstream of `/console`, the merchant console (passed through without an API key: it has its own sign-in). */
+  @Matches(HTTP_URL, { message: 'must be an http(s)://host:port URL without a path' })
+  MERCHANT_CONSOLE_URL = 'http://127.0.0.1:3006';
+
   /** Bearer token of the admin API (`/admin/...`); empty disables the admin API. */
   @Secret()
   @Matches(/^(|\S{24,})$/, { message: 'must be empty (admin API off) or at least 24 characters without spaces' })

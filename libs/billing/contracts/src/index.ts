@@ -17,6 +17,7 @@ export { BillCanceledV1, BillCanceledV1Payload } from './lib/events/bill-cancele
 export { BillAutoChargeRequestedV1, BillAutoChargeRequestedV1Payload } from './lib/events/bill-auto-charge-requested.v1';
 export { BillFailedV1, BillFailedV1Payload } from './lib/events/bill-failed.v1';
 export { BillScheduledV1, BillScheduledV1Payload } from './lib/events/bill-scheduled.v1';
+export type { BillImportResponse, BillResponse, BillStatisticsResponse, PageResponse, WebhookDeliveryResponse } from './lib/http/billing-api.responses';
 
 /** Every event the billing context publishes. */
 export const BILLING_EVENTS = [BillCreatedV1, BillSentV1, BillOpenedV1, BillPaidV1, BillExpiredV1, BillCanceledV1, BillAutoChargeRequestedV1, BillFailedV1, BillScheduledV1];

@@ -4,3 +4,4 @@ export { ServiceProcess, type ServiceExit } from './lib/service-process';
 export { OtlpReceiver, type ReceivedSpan } from './lib/otlp-receiver';
 export { describeServiceLifecycle, type LifecycleExpectations } from './lib/service-lifecycle.suite';
 export { SftpTestServer } from './lib/sftp-test-server';
+export { launchPhoneBrowser, TEST_ARTIFACTS } from './lib/chromium';

@@ -45,6 +45,7 @@ import { BillEventPublisher } from './webhooks/bill-event.publisher';
 import { ImportBillsHandler } from './commands/import-bills/import-bills.handler';
 import { ImportBillsHttpController } from './commands/import-bills/import-bills.http.controller';
 import { GetBillImportHttpController } from './queries/get-bill-import/get-bill-import.http.controller';
+import { GetBillStatisticsHttpController } from './queries/get-bill-statistics/get-bill-statistics.http.controller';
 import { ExportBillsHttpController } from './queries/export-bills/export-bills.http.controller';
 
 /** What billing-requests consumes from the payment and recurring contexts. */
@@ -86,6 +87,7 @@ export class BillsModule {
         ReplayWebhookDeliveryHttpController,
         ImportBillsHttpController,
         GetBillImportHttpController,
+        GetBillStatisticsHttpController,
         ExportBillsHttpController,
         ...(options.sms.provider === 'dev-inbox' ? [DevSmsInboxHttpController] : [TwilioStatusHttpController]),
       ],

@@ -1,18 +1,8 @@
 import type { ApiKeyEntity } from '@kessai/throttle-data-access';
+import type { ApiKeyView } from '@kessai/throttle-contracts';
 
-/** An API key as the admin API shows it: never the key itself, except once in `secret` when it is issued. */
-export interface ApiKeyView {
-  id: string;
-  merchantId: string;
-  mode: 'test' | 'live';
-  displayPrefix: string;
-  createdAt: string;
-  expiresAt: string | null;
-  revokedAt: string | null;
-  replacedBy: string | null;
-  /** Only in the response that issues the key: store it now, it is not shown again. */
-  secret?: string;
-}
+export type { ApiKeyView };
+
 
 export function toApiKeyView(key: ApiKeyEntity, secret?: string): ApiKeyView {
   return {

@@ -1,4 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { ConsolePassThrough } from './console-pass-through';
 import { MerchantApiListener } from './merchant-api.listener';
 import { OpenApiController } from './openapi.controller';
 import { PROXY_OPTIONS, ProxyOptions } from './proxy.options';
@@ -6,7 +7,7 @@ import { UpstreamPools } from './upstream-pools';
 
 /**
  * The merchant API: MerchantApiListener serves it in front of Nest (the app's `frontListener`); Nest serves
- * the OpenAPI document.
+ * the OpenAPI document. ConsolePassThrough, also in front, streams `/console` to the merchant console.
  */
 @Module({})
 export class ProxyModule {
@@ -14,7 +15,7 @@ export class ProxyModule {
     return {
       module: ProxyModule,
       controllers: [OpenApiController],
-      providers: [{ provide: PROXY_OPTIONS, useValue: options }, UpstreamPools, MerchantApiListener],
+      providers: [{ provide: PROXY_OPTIONS, useValue: options }, UpstreamPools, MerchantApiListener, ConsolePassThrough],
     };
   }
 }

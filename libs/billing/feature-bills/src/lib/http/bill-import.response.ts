@@ -1,20 +1,5 @@
+import { BillImportResponse } from '@kessai/billing-contracts';
 import { BillImportEntity } from '@kessai/billing-data-access';
-
-export interface BillImportResponse {
-  id: string;
-  status: string;
-  encoding: string | null;
-  fileSha256: string | null;
-  /** Lines of bills read so far (the header row not counted). */
-  rowsRead: number;
-  accepted: number;
-  duplicates: number;
-  rejected: number;
-  error: string | null;
-  startedAt: string;
-  finishedAt: string | null;
-  errorReport: string;
-}
 
 export function toBillImportResponse(entity: BillImportEntity): BillImportResponse {
   return {
@@ -32,3 +17,5 @@ export function toBillImportResponse(entity: BillImportEntity): BillImportRespon
     errorReport: `/bill-imports/${entity.id}/errors.csv`,
   };
 }
+
+export type { BillImportResponse };

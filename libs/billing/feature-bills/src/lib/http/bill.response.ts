@@ -1,31 +1,8 @@
-import { Bill, BillLineItem } from '@kessai/billing-domain';
+import { BillResponse } from '@kessai/billing-contracts';
+import { Bill } from '@kessai/billing-domain';
 
-export interface BillResponse {
-  id: string;
-  merchantBillNumber: string;
-  amount: number;
-  currency: string;
-  taxAmount: number | null;
-  dueDate: string;
-  allowedPaymentMethods: string[];
-  customerName: string | null;
-  /** E.164. */
-  customerPhone: string | null;
-  lineItems: BillLineItem[];
-  message: string | null;
-  sendAt: string | null;
-  status: string;
-  paymentLink: { url: string; expiresAt: string };
-  createdAt: string;
-  sentAt: string | null;
-  openedAt: string | null;
-  payment: { paymentId: string; paymentMethod: string; paidAt: string } | null;
-  closedAt: string | null;
-  closedReason: string | null;
-  failedPaymentAttempts: number;
-  /** Present when the customer has a mandate: the bill is charged to the registered card instead of a link. */
-  autoCharge?: { mandateId: string; status: 'requested' | 'authorized' | 'declined'; declineCode?: string };
-}
+export type { BillResponse };
+
 
 export function paymentLinkUrl(publicUrl: string, token: string): string {
   return `${publicUrl.replace(/\/+$/, '')}/p/${token}`;

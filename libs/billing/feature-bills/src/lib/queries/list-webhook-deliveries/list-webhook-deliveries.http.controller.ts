@@ -1,23 +1,10 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { WebhookRepository } from '@kessai/billing-data-access';
+import { WebhookDeliveryResponse } from '@kessai/billing-contracts';
 import { MerchantId } from '@kessai/shared-service-runtime';
 import { ListWebhookDeliveriesRequestDto } from './list-webhook-deliveries.request.dto';
 import { afterIdOf, cursorOf } from '../../http/page.request.dto';
 
-export interface WebhookDeliveryResponse {
-  id: string;
-  eventId: string;
-  eventType: string;
-  billId: string | null;
-  status: string;
-  attempts: { attemptedAt: string; url: string; statusCode: number | null; error: string | null; durationMs: number }[];
-  nextAttemptAt: string | null;
-  giveUpAt: string;
-  deliveredAt: string | null;
-  replayOf: string | null;
-  createdAt: string;
-  body: unknown;
-}
 
 /** The delivery log: each webhook with every attempt and the merchant's answer. */
 @Controller('webhook-deliveries')

@@ -1,0 +1,44 @@
+import { Get, Req, Res } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { ConsoleController, RequiresAction, signedInUser } from '@kessai/console-feature-sign-in';
+import { KessaiApis } from '../clients/kessai-apis';
+import { apiErrorMessage, ApiNotAvailable } from '../clients/service-api.client';
+import { ScreenPages } from '../web/screen-pages';
+
+interface LimitPolicyView {
+  ratePerSecond: number;
+  burstMultiple: number;
+  concurrency: number;
+  reservedShare: number;
+  shadow: boolean;
+}
+
+/** The merchant's flow-control limits (the gateway's admin API) and, where the gateway offers it, current use. */
+@ConsoleController('throttle')
+export class ThrottleHttpController {
+  constructor(
+    private readonly apis: KessaiApis,
+    private readonly pages: ScreenPages,
+  ) {}
+
+  @Get()
+  @RequiresAction('view')
+  async show(@Req() request: Request, @Res() response: Response): Promise<void> {
+    const merchantId = encodeURIComponent(signedInUser(request).merchantId);
+    const context = this.pages.context(request, response);
+    const limits = await this.apis.gatewayAdmin.json<{ merchant: LimitPolicyView; paymentMethods: Record<string, LimitPolicyView> }>('GET', `/admin/merchants/${merchantId}/limits`, null);
+    let usage: { merchant: { inFlight: number } } | null = null;
+    let usageApi: string | null = null;
+    try {
+      const answer = await this.apis.gatewayAdmin.json<{ merchant: { inFlight: number } }>('GET', `/admin/merchants/${merchantId}/usage`, null);
+      if (answer.status === 200) usage = answer.body;
+    } catch (error) {
+      if (!(error instanceof ApiNotAvailable)) throw error;
+      usageApi = error.api;
+    }
+    const rows = limits.status === 200 ? [[context.t.limitsMerchant, limits.body.merchant], ...Object.entries(limits.body.paymentMethods)] : [];
+    response.send(
+      this.pages.render(context, 'throttle', { title: context.t.throttleTitle, nav: 'throttle', error: limits.status === 200 ? null : apiErrorMessage(limits.body), rows, usage, usageApi }),
+    );
+  }
+}

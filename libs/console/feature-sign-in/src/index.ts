@@ -1,0 +1,10 @@
+export { ConsoleSignInModule, CONSOLE_PAGE_MIDDLEWARE } from './lib/console-sign-in.module';
+export { CONSOLE_BASE_PATH, CONSOLE_OPTIONS, type ConsoleOptions } from './lib/console.options';
+export { ConsoleController } from './lib/web/console-controller.decorator';
+export { ConsolePageRenderer, type ConsolePageContext, type NavKey } from './lib/web/console-page.renderer';
+export { ConsoleViews } from './lib/web/console-views';
+export { CSRF_FIELD } from './lib/web/csrf-token';
+export { RequiresAction, PublicConsolePage } from './lib/session/console-action.decorator';
+export { accessOf, signedInUser, type ConsoleAccess, type ConsoleUserView } from './lib/session/console-access';
+export { CreateConsoleUserHandler, type CreateConsoleUserCommand } from './lib/commands/create-console-user/create-console-user.handler';
+export { totpFor } from './lib/commands/verify-second-factor/verify-second-factor.handler';
