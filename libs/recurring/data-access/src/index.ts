@@ -2,6 +2,7 @@ import { CreateRecurringSchema1763780000000 } from './lib/migrations/17637800000
 import { CreateRecurringTables1763900000000 } from './lib/migrations/1763900000000-create-recurring-tables';
 import { AddRecurringIntake1765300000000 } from './lib/migrations/1765300000000-add-recurring-intake';
 import { AddPartitionLeasesAndScheduleSlots1765400000000 } from './lib/migrations/1765400000000-add-partition-leases-and-schedule-slots';
+import { IndexDefinitionsInChunkOrder1765500000000 } from './lib/migrations/1765500000000-index-definitions-in-chunk-order';
 
 export { recurringTable } from './lib/recurring-tables';
 export { ShopRepository } from './lib/shop.repository';
@@ -28,4 +29,5 @@ export const RECURRING_MIGRATIONS = [
   CreateRecurringTables1763900000000,
   AddRecurringIntake1765300000000,
   AddPartitionLeasesAndScheduleSlots1765400000000,
+  IndexDefinitionsInChunkOrder1765500000000,
 ];

@@ -4,8 +4,7 @@ import { schemaOf } from '@kessai/shared-database';
 /**
  * A running partition is leased by one run (a token renewed while it works, fenced on every chunk commit), so a
  * shop redelivered to another instance waits instead of running twice. Each slot of the built-in schedule
- * launches its job once, whichever instance gets there first: one row per (schedule entry, slot). And an index
- * for generate-charges' chunk order.
+ * launches its job once, whichever instance gets there first: one row per (schedule entry, slot).
  */
 export class AddPartitionLeasesAndScheduleSlots1765400000000 implements MigrationInterface {
   name = 'AddPartitionLeasesAndScheduleSlots1765400000000';
@@ -27,14 +26,10 @@ export class AddPartitionLeasesAndScheduleSlots1765400000000 implements Migratio
         fired_at timestamptz NOT NULL DEFAULT now(),
         PRIMARY KEY (entry, slot)
       )`);
-    // generate-charges walks a shop's definitions in bytewise order (COLLATE "C", stable across locales): without
-    // an index in that order every chunk sorted the whole shop, quadratic in its size (300,000 members: minutes)
-    await queryRunner.query(`CREATE INDEX recurring_definition_shop_bytewise ON ${s}.recurring_definition (shop_id, id COLLATE "C")`);
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
     const s = schemaOf(queryRunner);
-    await queryRunner.query(`DROP INDEX ${s}.recurring_definition_shop_bytewise`);
     await queryRunner.query(`DROP TABLE ${s}.job_schedule_slot`);
     await queryRunner.query(`ALTER TABLE ${s}.job_partition DROP COLUMN lease_token, DROP COLUMN lease_expires_at, DROP COLUMN attempts`);
   }
