@@ -22,6 +22,8 @@ function IsParsedBy(parse: (text: string) => unknown): PropertyDecorator {
 export class RecurringEngineConfig extends ServiceConfig {
   PORT = 3003;
   DATABASE_SCHEMA = 'recurring';
+  // a charge file of millions of lines is streamed in one request: an hour to send it
+  override HTTP_REQUEST_TIMEOUT_MS = 3_600_000;
   override DATABASE_POOL_SIZE = 20;
 
   /** Records per chunk of a job = records per commit; a restarted job resumes after the last committed chunk. */
@@ -83,6 +85,13 @@ export class RecurringEngineConfig extends ServiceConfig {
   /** The processor's API (processor-sim in development and tests). */
   @IsUrl({ require_tld: false, protocols: ['http', 'https'] })
   RECURRING_PROCESSOR_URL = 'http://127.0.0.1:3005';
+
+  /** How long one authorization of a bill charged automatically may take before it is retried (same idempotency key). */
+  @ToInteger()
+  @IsInt()
+  @Min(100)
+  @Max(120_000)
+  RECURRING_PROCESSOR_TIMEOUT_MS = 10_000;
 
   /** The SFTP server holding the shops' inboxes and outboxes; empty: no SFTP intake in this instance. */
   @ValidateIf((config: RecurringEngineConfig) => config.RECURRING_SFTP_HOST !== '')

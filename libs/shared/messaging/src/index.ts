@@ -6,7 +6,7 @@ export {
   deadLetterTopic,
   defineConsumer,
 } from './lib/messaging.options';
-export { OutboxWriter } from './lib/outbox/outbox.writer';
+export { OutboxWriter, PreparedOutboxRow } from './lib/outbox/outbox.writer';
 export { OutboxRelay } from './lib/outbox/outbox.relay';
 export { OutboxMessageEntity } from './lib/outbox/outbox-message.entity';
 export { outboxBucketOf, OUTBOX_BUCKETS } from './lib/outbox/outbox-bucket';

@@ -22,6 +22,8 @@ export interface ConsumerRegistration<TPayload extends object = object> {
 export interface MessagingOptions {
   serviceName: string;
   brokers: string[];
+  /** TLS to the brokers. */
+  ssl?: boolean;
   /** Prefixes topics and consumer groups (test suites sharing one broker). */
   topicPrefix: string;
   partitions: number;
