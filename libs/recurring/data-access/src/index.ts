@@ -3,6 +3,7 @@ import { CreateRecurringTables1763900000000 } from './lib/migrations/17639000000
 import { AddRecurringIntake1765300000000 } from './lib/migrations/1765300000000-add-recurring-intake';
 import { AddChargeFileResults1765400000000 } from './lib/migrations/1765400000000-add-charge-file-results';
 import { AddPartitionLeasesAndScheduleSlots1765400000000 } from './lib/migrations/1765400000000-add-partition-leases-and-schedule-slots';
+import { IndexDefinitionsInChunkOrder1765500000000 } from './lib/migrations/1765500000000-index-definitions-in-chunk-order';
 
 export { recurringTable } from './lib/recurring-tables';
 export { ShopRepository } from './lib/shop.repository';
@@ -31,4 +32,5 @@ export const RECURRING_MIGRATIONS = [
   AddRecurringIntake1765300000000,
   AddChargeFileResults1765400000000,
   AddPartitionLeasesAndScheduleSlots1765400000000,
+  IndexDefinitionsInChunkOrder1765500000000,
 ];

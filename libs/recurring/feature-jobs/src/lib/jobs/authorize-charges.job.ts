@@ -9,6 +9,8 @@ import { ProcessorAuthorizationsClient } from '../processor/processor-authorizat
 import { authorizationOutcomes } from './authorization-outcome';
 import { PipelinedShopJob, ShopChunkScope } from './shop-job';
 
+const VALIDATE_EVERY = 500;
+
 /**
  * Authorizes a shop's pending charges of a cycle through the processor's bulk API, a chunk per request; the
  * next chunk's request is under way while this one's answers are applied. The idempotency key is the charge
@@ -86,6 +88,8 @@ export class AuthorizeChargesJob implements PipelinedShopJob<PendingCharge, Auth
             floorLimit: outcome.floorLimit,
           }),
         })),
+      // the payloads are built here from stored charges: a sample is checked against the contract
+      { validateEvery: VALIDATE_EVERY },
     );
     await this.outbox.addMany(
       transaction,
@@ -96,6 +100,7 @@ export class AuthorizeChargesJob implements PipelinedShopJob<PendingCharge, Auth
           merchantId: scope.shopId,
           payload: Object.assign(new ChargeDeclinedV1Payload(), { ...common(outcome), declineCode: outcome.declineCode as string }),
         })),
+      { validateEvery: VALIDATE_EVERY },
     );
   }
 }
