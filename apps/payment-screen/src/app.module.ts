@@ -26,6 +26,7 @@ export class AppModule {
           signingSecret: config.PROCESSOR_SIGNING_SECRET,
           csrfSecret: config.PAYMENT_CSRF_SECRET,
           operatorToken: config.PAYMENT_OPERATOR_TOKEN,
+          screening: { url: config.SCREENING_URL, timeoutMs: config.SCREENING_TIMEOUT_MS, failureMode: config.SCREENING_FAILURE_MODE },
         }),
       ],
     };

@@ -24,6 +24,7 @@ export class AppModule {
         JobsModule.forService({
           chunkSize: config.RECURRING_CHUNK_SIZE, progressLogEvery: config.RECURRING_PROGRESS_LOG_EVERY,
           processorUrl: config.RECURRING_PROCESSOR_URL,
+          screening: { url: config.SCREENING_URL, timeoutMs: config.SCREENING_TIMEOUT_MS, failureMode: config.SCREENING_FAILURE_MODE },
         }),
       ],
     };

@@ -1,4 +1,4 @@
-import { IsInt, Matches, Max, Min, MinLength, ValidateBy, ValidateIf } from 'class-validator';
+import { IsIn, IsInt, Matches, Max, Min, MinLength, ValidateBy, ValidateIf } from 'class-validator';
 import { Environment, loadConfig, Secret, ServiceConfig, ToInteger } from '@kessai/shared-config';
 
 const DEVELOPMENT_OPERATOR_TOKEN = 'dev-payment-operator-token-change-me';
@@ -56,6 +56,21 @@ export class PaymentScreenConfig extends ServiceConfig {
   @MinLength(16)
   @notInProduction(DEVELOPMENT_OPERATOR_TOKEN)
   PAYMENT_OPERATOR_TOKEN = DEVELOPMENT_OPERATOR_TOKEN;
+
+  /** Credit screening, asked before a card authorization for merchants with screening on. */
+  @Matches(ORIGIN, { message: 'must be an http(s) origin without a path, e.g. http://127.0.0.1:3004' })
+  SCREENING_URL = 'http://127.0.0.1:3004';
+
+  /** How long the customer waits for a decision before SCREENING_FAILURE_MODE applies. */
+  @ToInteger()
+  @IsInt()
+  @Min(10)
+  @Max(10000)
+  SCREENING_TIMEOUT_MS = 300;
+
+  /** Screening unreachable or too slow: `open` authorizes anyway, `closed` stops the card payment. */
+  @IsIn(['open', 'closed'])
+  SCREENING_FAILURE_MODE: 'open' | 'closed' = 'open';
 
   get publicUrl(): string {
     return this.PAYMENT_PUBLIC_URL || `http://${this.HOST === '0.0.0.0' ? '127.0.0.1' : this.HOST}:${this.PORT}`;

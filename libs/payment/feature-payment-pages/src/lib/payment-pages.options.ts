@@ -12,4 +12,6 @@ export interface PaymentPagesOptions {
   signingSecret: string;
   csrfSecret: string;
   operatorToken: string;
+  /** Credit screening, asked before a card authorization when the merchant has screening on. */
+  screening: { url: string; timeoutMs: number; failureMode: 'open' | 'closed' };
 }

@@ -8,7 +8,8 @@ export type RecurringErrorCode =
   | 'RECURRING_CHARGE_TRANSITION_NOT_ALLOWED'
   | 'RECURRING_JOB_NOT_FOUND'
   | 'RECURRING_JOB_EXECUTION_NOT_FOUND'
-  | 'RECURRING_JOB_REQUEST_INVALID';
+  | 'RECURRING_JOB_REQUEST_INVALID'
+  | 'RECURRING_SCREENING_UNAVAILABLE';
 
 export class RecurringException extends CodedError {
   constructor(

@@ -6,6 +6,8 @@ export interface JobsOptions {
   progressLogEvery: number;
   /** Base URL of the processor's API (authorizations, files). */
   processorUrl: string;
+  /** Credit screening, asked for every chunk of charges of a merchant with screening on. */
+  screening: { url: string; timeoutMs: number; failureMode: 'open' | 'closed' };
 }
 
 export const JOBS_OPTIONS = Symbol('JOBS_OPTIONS');

@@ -6,6 +6,7 @@ import { RecurringException } from '@kessai/recurring-domain';
 import { failpoint } from '@kessai/shared-failpoints';
 import { OutboxWriter } from '@kessai/shared-messaging';
 import { ProcessorAuthorizationsClient } from '../processor/processor-authorizations.client';
+import { ChargeScreening } from '../screening/charge-screening';
 import { authorizationOutcomes } from './authorization-outcome';
 import { ShopChunk, ShopChunkResult, ShopJob } from './shop-job';
 
@@ -23,6 +24,7 @@ export class AuthorizeChargesJob implements ShopJob {
     private readonly shops: ShopRepository,
     private readonly processor: ProcessorAuthorizationsClient,
     private readonly outbox: OutboxWriter,
+    private readonly screening: ChargeScreening,
   ) {}
 
   countRecords(shopId: string, cycle: string): Promise<number> {
@@ -37,13 +39,17 @@ export class AuthorizeChargesJob implements ShopJob {
 
     const shop = await this.shops.find(chunk.shopId);
     if (!shop) throw new RecurringException('RECURRING_SHOP_NOT_FOUND', `Shop ${chunk.shopId} is not set up`);
+    // charges screened out by credit screening are declined here and never reach the processor
+    const { toAuthorize, declined } = await this.screening.screen(chunk.shopId, pending);
     // floor-limit shops skip authorization: the monthly card refresh already vouched for the card
-    const outcomes: AuthorizationOutcome[] = shop.floorLimitEligible
-      ? pending.map((charge) => ({ id: charge.id, status: 'authorized', authorizationId: null, declineCode: null, floorLimit: true }))
+    const authorized: AuthorizationOutcome[] = toAuthorize.length === 0
+      ? []
+      : shop.floorLimitEligible
+      ? toAuthorize.map((charge) => ({ id: charge.id, status: 'authorized', authorizationId: null, declineCode: null, floorLimit: true }))
       : authorizationOutcomes(
-          pending,
+          toAuthorize,
           await this.processor.bulkAuthorize(
-            pending.map((charge) => ({
+            toAuthorize.map((charge) => ({
               merchantId: chunk.shopId,
               cardId: charge.cardRef,
               amount: charge.amount,
@@ -52,6 +58,7 @@ export class AuthorizeChargesJob implements ShopJob {
             })),
           ),
         );
+    const outcomes = [...declined, ...authorized];
     failpoint('recurring.authorize.after-processor-answer');
     const moved = new Set(await this.charges.applyAuthorizationOutcomes(transaction, outcomes));
     const chargesById = new Map(pending.map((charge) => [charge.id, charge]));
