@@ -1,15 +1,27 @@
-import { AddMerchantScreening1764600000000 } from './lib/migrations/1764600000000-add-merchant-screening';
+import { AddMerchantScreening1765400000000 } from './lib/migrations/1765400000000-add-merchant-screening';
 import { CreateRecurringSchema1763780000000 } from './lib/migrations/1763780000000-create-recurring-schema';
 import { CreateRecurringTables1763900000000 } from './lib/migrations/1763900000000-create-recurring-tables';
+import { AddRecurringIntake1765300000000 } from './lib/migrations/1765300000000-add-recurring-intake';
 
 export { recurringTable } from './lib/recurring-tables';
 export { ShopRepository } from './lib/shop.repository';
 export { MandateRepository, type MandateRecord } from './lib/mandate.repository';
 export { JobRepository, type JobExecutionRecord, type JobPartitionRecord } from './lib/job.repository';
+export { MemberRepository, type MemberRecord } from './lib/member.repository';
+export { DefinitionRepository, type DefinitionRecord } from './lib/definition.repository';
+export { ApiChargeRepository, type ApiChargeRecord } from './lib/api-charge.repository';
+export {
+  ChargeFileRepository,
+  stagingLine,
+  type ChargeFileRecord,
+  type ChargeFileMode,
+  type ChargeFileChannel,
+  type ChargeFileStatus,
+} from './lib/charge-file.repository';
 export { ChargeRepository, type PendingCharge, type AuthorizationOutcome, type ChargeResultRow } from './lib/charge.repository';
 
 export { MerchantScreeningRepository, type ShopScreening } from './lib/merchant-screening.repository';
 
 export const RECURRING_ENTITIES = [];
 /** In order of application. */
-export const RECURRING_MIGRATIONS = [CreateRecurringSchema1763780000000, CreateRecurringTables1763900000000, AddMerchantScreening1764600000000];
+export const RECURRING_MIGRATIONS = [CreateRecurringSchema1763780000000, CreateRecurringTables1763900000000, AddRecurringIntake1765300000000, AddMerchantScreening1765400000000];

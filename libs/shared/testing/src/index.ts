@@ -4,3 +4,4 @@ export { ServiceProcess, type ServiceExit } from './lib/service-process';
 export { OtlpReceiver, type ReceivedSpan } from './lib/otlp-receiver';
 export { describeServiceLifecycle, type LifecycleExpectations } from './lib/service-lifecycle.suite';
 export { ScreeningService } from './lib/screening-service';
+export { SftpTestServer } from './lib/sftp-test-server';

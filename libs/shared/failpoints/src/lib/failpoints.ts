@@ -11,6 +11,10 @@ export const FAILPOINTS = [
   'recurring.job.after-chunk-commit',
   // the recurring engine's authorization, after the processor answered and before the chunk committed
   'recurring.authorize.after-processor-answer',
+  // the recurring engine's file intake: the lines are staged, the merge has not begun
+  'recurring.intake.before-merge',
+  // the recurring engine's file intake: the merge committed, the file is not yet reported nor moved
+  'recurring.intake.after-merge',
 ] as const;
 export type Failpoint = (typeof FAILPOINTS)[number];
 

@@ -40,25 +40,29 @@ export class AuthorizeChargesJob implements ShopJob {
     const shop = await this.shops.find(chunk.shopId);
     if (!shop) throw new RecurringException('RECURRING_SHOP_NOT_FOUND', `Shop ${chunk.shopId} is not set up`);
     // charges screened out by credit screening are declined here and never reach the processor
-    const { toAuthorize, declined } = await this.screening.screen(chunk.shopId, pending);
-    // floor-limit shops skip authorization: the monthly card refresh already vouched for the card
-    const authorized: AuthorizationOutcome[] = toAuthorize.length === 0
-      ? []
-      : shop.floorLimitEligible
-      ? toAuthorize.map((charge) => ({ id: charge.id, status: 'authorized', authorizationId: null, declineCode: null, floorLimit: true }))
-      : authorizationOutcomes(
-          toAuthorize,
-          await this.processor.bulkAuthorize(
-            toAuthorize.map((charge) => ({
-              merchantId: chunk.shopId,
-              cardId: charge.cardRef,
-              amount: charge.amount,
-              currency: charge.currency,
-              idempotencyKey: charge.chargeKey,
-            })),
-          ),
-        );
-    const outcomes = [...declined, ...authorized];
+    const { toAuthorize: screened, declined } = await this.screening.screen(chunk.shopId, pending);
+    // floor-limit shops skip authorization: the monthly card refresh already vouched for the card; charges of
+    // immediate files are always authorized
+    const underFloorLimit = screened.filter((charge) => shop.floorLimitEligible && !charge.immediate);
+    const toAuthorize = screened.filter((charge) => !(shop.floorLimitEligible && !charge.immediate));
+    const outcomes: AuthorizationOutcome[] = [
+      ...declined,
+      ...underFloorLimit.map((charge): AuthorizationOutcome => ({ id: charge.id, status: 'authorized', authorizationId: null, declineCode: null, floorLimit: true })),
+      ...(toAuthorize.length === 0
+        ? []
+        : authorizationOutcomes(
+            toAuthorize,
+            await this.processor.bulkAuthorize(
+              toAuthorize.map((charge) => ({
+                merchantId: chunk.shopId,
+                cardId: charge.cardRef,
+                amount: charge.amount,
+                currency: charge.currency,
+                idempotencyKey: charge.chargeKey,
+              })),
+            ),
+          )),
+    ];
     failpoint('recurring.authorize.after-processor-answer');
     const moved = new Set(await this.charges.applyAuthorizationOutcomes(transaction, outcomes));
     const chargesById = new Map(pending.map((charge) => [charge.id, charge]));
