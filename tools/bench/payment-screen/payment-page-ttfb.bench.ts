@@ -18,7 +18,9 @@ const BILLS = argument('--bills', 5000);
 
 async function main(): Promise<void> {
   const namespace = new TestNamespace('payment-page-bench');
-  const service = new ServiceProcess('payment-screen', await freePort(), namespace.serviceEnvironment('payment', { LOG_LEVEL: 'warn', DATABASE_POOL_SIZE: '20' })).start();
+  // Customer flow control stays on (its Redis round trip is part of each page) with limits no run reaches.
+  const limits = { PAYMENT_FLOW_RATE_PER_SECOND: '100000', PAYMENT_FLOW_CONCURRENCY: '100000', PAYMENT_FLOW_KEY_PREFIX: `${namespace.id}:` };
+  const service = new ServiceProcess('payment-screen', await freePort(), namespace.serviceEnvironment('payment', { LOG_LEVEL: 'warn', DATABASE_POOL_SIZE: '20', ...limits })).start();
   try {
     await service.waitUntilReady();
     const tokens = await createBills(namespace, BILLS);

@@ -72,6 +72,85 @@ export class PaymentScreenConfig extends ServiceConfig {
   @IsIn(['open', 'closed'])
   SCREENING_FAILURE_MODE: 'open' | 'closed' = 'open';
 
+  // Customer flow control: per merchant, page loads and payment submissions of its customers (see
+  // docs/architecture.md, payment-screen). 0 turns a limit off.
+
+  /** Sustained customer requests per second per merchant (page loads and payment submissions together). */
+  @ToInteger()
+  @IsInt()
+  @Min(0)
+  @Max(100000)
+  PAYMENT_FLOW_RATE_PER_SECOND = 200;
+
+  /** After a quiet spell, up to this × the rate at once (an SMS campaign opening all at once). */
+  @ToInteger()
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  PAYMENT_FLOW_BURST_MULTIPLE = 5;
+
+  /** Customer requests of one merchant in progress at once. */
+  @ToInteger()
+  @IsInt()
+  @Min(0)
+  @Max(100000)
+  PAYMENT_FLOW_CONCURRENCY = 200;
+
+  /** Percentage of both limits kept for payment submissions: page loads are shed first. */
+  @ToInteger()
+  @IsInt()
+  @Min(0)
+  @Max(90)
+  PAYMENT_FLOW_RESERVED_PERCENT = 20;
+
+  /** A lease an instance never released (crash) frees itself after this; must exceed PAYMENT_PROCESSOR_TIMEOUT_MS. */
+  @ToInteger()
+  @IsInt()
+  @Min(100)
+  @Max(600000)
+  @ValidateBy({
+    name: 'leaseOutlivesRequest',
+    validator: {
+      validate: (value: number, args) => value > (args?.object as PaymentScreenConfig).PAYMENT_PROCESSOR_TIMEOUT_MS,
+      defaultMessage: () => 'must be greater than PAYMENT_PROCESSOR_TIMEOUT_MS, or a slow payment would stop being counted',
+    },
+  })
+  PAYMENT_FLOW_LEASE_MS = 30000;
+
+  /** Redis of customer flow control; empty = REDIS_URL. */
+  @ValidateIf((config: PaymentScreenConfig) => config.PAYMENT_FLOW_REDIS_URL !== '')
+  @Matches(/^rediss?:\/\/\S+$/, { message: 'must be a redis:// or rediss:// URL' })
+  PAYMENT_FLOW_REDIS_URL = '';
+
+  /** Flow control's Redis command timeout: past it, the failure mode decides. */
+  @ToInteger()
+  @IsInt()
+  @Min(5)
+  @Max(5000)
+  PAYMENT_FLOW_REDIS_TIMEOUT_MS = 100;
+
+  /** With Redis unreachable: `open` serves under a per-instance local limit, `closed` answers 503. */
+  @IsIn(['open', 'closed'])
+  PAYMENT_FLOW_REDIS_FAILURE_MODE: 'open' | 'closed' = 'open';
+
+  /** In fail-open mode, the percentage of each limit one instance admits on its own (about 100 / instances). */
+  @ToInteger()
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  PAYMENT_FLOW_LOCAL_SHARE_PERCENT = 50;
+
+  /** Up to this many seconds are added at random to Retry-After, so customers' reloads come back spread out. */
+  @ToInteger()
+  @IsInt()
+  @Min(0)
+  @Max(60)
+  PAYMENT_FLOW_RETRY_AFTER_JITTER_SECONDS = 2;
+
+  /** Prefix of the flow-control Redis keys. */
+  @Matches(/^[\w:.-]{1,64}$/, { message: 'may hold letters, digits, _, :, . and -' })
+  PAYMENT_FLOW_KEY_PREFIX = 'payment:';
+
   get publicUrl(): string {
     return this.PAYMENT_PUBLIC_URL || `http://${this.HOST === '0.0.0.0' ? '127.0.0.1' : this.HOST}:${this.PORT}`;
   }

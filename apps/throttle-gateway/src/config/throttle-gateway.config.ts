@@ -88,6 +88,16 @@ export class ThrottleGatewayConfig extends ServiceConfig {
   @Max(300000)
   UPSTREAM_TIMEOUT_MS = 10000;
 
+  /**
+   * The longest a streamed file upload (bills CSV, recurring charge file) may take, from its first byte to the
+   * service's answer: the service reads the whole file before it answers.
+   */
+  @ToInteger()
+  @IsInt()
+  @Min(1000)
+  @Max(3600000)
+  UPSTREAM_UPLOAD_TIMEOUT_MS = 600000;
+
   /** Keep-alive connections per upstream and instance. */
   @ToInteger()
   @IsInt()

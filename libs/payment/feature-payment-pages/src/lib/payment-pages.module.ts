@@ -16,6 +16,8 @@ import { PaymentOperatorGuard } from './commands/set-merchant-branding/operator.
 import { SetMerchantBrandingHttpController } from './commands/set-merchant-branding/set-merchant-branding.http.controller';
 import { StartWalletPaymentHandler } from './commands/start-wallet-payment/start-wallet-payment.handler';
 import { StartWalletPaymentHttpController } from './commands/start-wallet-payment/start-wallet-payment.http.controller';
+import { CustomerFlowControlMiddleware } from './customer-flow/customer-flow-control.middleware';
+import { customerFlowProviders } from './customer-flow/customer-flow.providers';
 import { ClosePaymentPageWhenBillCanceledHandler } from './events/close-payment-page-when-bill-canceled.handler';
 import { ClosePaymentPageWhenBillExpiredHandler } from './events/close-payment-page-when-bill-expired.handler';
 import { ClosePaymentPageWhenBillPaidHandler } from './events/close-payment-page-when-bill-paid.handler';
@@ -78,11 +80,13 @@ export class PaymentPagesModule implements NestModule {
         StartWalletPaymentHandler,
         ReceiveProcessorWebhookHandler,
         PaymentOperatorGuard,
+        ...customerFlowProviders(options.customerFlow),
       ],
     };
   }
 
   configure(consumer: MiddlewareConsumer): void {
-    consumer.apply(cookieParser(), SecurityHeadersMiddleware).forRoutes(...PAGE_CONTROLLERS);
+    // Flow control after the security headers: a "busy" page gets the same CSP (its style carries the nonce).
+    consumer.apply(cookieParser(), SecurityHeadersMiddleware, CustomerFlowControlMiddleware).forRoutes(...PAGE_CONTROLLERS);
   }
 }

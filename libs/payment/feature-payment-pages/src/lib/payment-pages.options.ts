@@ -1,3 +1,5 @@
+import type { CustomerFlowOptions } from './customer-flow/customer-flow.options';
+
 export const PAYMENT_PAGES_OPTIONS = Symbol('PAYMENT_PAGES_OPTIONS');
 
 export interface PaymentPagesOptions {
@@ -8,10 +10,14 @@ export interface PaymentPagesOptions {
   /** The processor origin browsers load the tokenization script from: the only script origin the CSP allows. */
   processorBrowserUrl: string;
   processorTimeoutMs: number;
+  /** Outbound proxy (production: the egress proxy); hosts in `noProxy` are reached directly. */
+  egressProxy?: { url: string; noProxy: string };
   /** Verifies processor webhooks. */
   signingSecret: string;
   csrfSecret: string;
   operatorToken: string;
   /** Credit screening, asked before a card authorization when the merchant has screening on. */
   screening: { url: string; timeoutMs: number; failureMode: 'open' | 'closed' };
+  /** Per-merchant limits of customer page loads and payment submissions. */
+  customerFlow: CustomerFlowOptions;
 }

@@ -1,10 +1,13 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { ShopWorkRequestedV1 } from '@kessai/recurring-contracts';
-import { MerchantScreeningChangedV1 } from '@kessai/screening-contracts';
-import { ChargeRepository, JobRepository, MerchantScreeningRepository, ShopRepository } from '@kessai/recurring-data-access';
+import { ChargeRepository, JobRepository, JobScheduleRepository, MerchantScreeningRepository, ShopRepository } from '@kessai/recurring-data-access';
 import { ConsumerRegistration, defineConsumer } from '@kessai/shared-messaging';
 import { StartJobExecutionHandler } from './commands/start-job-execution/start-job-execution.handler';
 import { StartJobExecutionHttpController } from './commands/start-job-execution/start-job-execution.http.controller';
+import { RerunShopHandler } from './commands/rerun-shop/rerun-shop.handler';
+import { RerunShopHttpController } from './commands/rerun-shop/rerun-shop.http.controller';
+import { LaunchScheduledJobsJob } from './schedule/launch-scheduled-jobs.job';
+import { MerchantScreeningChangedV1 } from '@kessai/screening-contracts';
 import { ProjectMerchantScreeningWhenChangedHandler } from './events/project-merchant-screening-when-changed.handler';
 import { RunShopWorkWhenRequestedHandler } from './events/run-shop-work-when-requested.handler';
 import { AuthorizeChargesJob } from './jobs/authorize-charges.job';
@@ -18,7 +21,7 @@ import { ListJobExecutionsHttpController } from './queries/list-job-executions/l
 
 /** The work topic's consumer group: each engine instance takes some of the shops. */
 export const JOBS_CONSUMERS: ConsumerRegistration[] = [
-  defineConsumer({ name: 'recurring-engine.run-shop-work-when-requested', event: ShopWorkRequestedV1, handler: RunShopWorkWhenRequestedHandler }),
+  defineConsumer({ name: 'recurring-engine.run-shop-work-when-requested', event: ShopWorkRequestedV1, handler: RunShopWorkWhenRequestedHandler, work: true }),
   defineConsumer({
     name: 'recurring-engine.project-merchant-screening-when-changed',
     event: MerchantScreeningChangedV1,
@@ -34,11 +37,12 @@ export class JobsModule {
       // global: other recurring features launch jobs too (an immediate file starts its authorization)
       global: true,
       exports: [StartJobExecutionHandler],
-      controllers: [StartJobExecutionHttpController, GetJobExecutionHttpController, ListJobExecutionsHttpController],
+      controllers: [StartJobExecutionHttpController, RerunShopHttpController, GetJobExecutionHttpController, ListJobExecutionsHttpController],
       providers: [
         { provide: JOBS_OPTIONS, useValue: options },
         ShopRepository,
         JobRepository,
+        JobScheduleRepository,
         ChargeRepository,
         GenerateChargesJob,
         AuthorizeChargesJob,
@@ -48,6 +52,8 @@ export class JobsModule {
         ProjectMerchantScreeningWhenChangedHandler,
         JobRegistry,
         StartJobExecutionHandler,
+        RerunShopHandler,
+        LaunchScheduledJobsJob,
         RunShopWorkWhenRequestedHandler,
       ],
     };

@@ -107,6 +107,56 @@ describe('FlowLimiter on Redis', () => {
     expect(rejected.usage[0].inFlight).toBe(1);
   });
 
+  describe('remembering rate rejections', () => {
+    /** A limiter whose Redis calls are counted. */
+    const counted = async () => {
+      const client = createRedisClient(TEST_REDIS_URL, 'flow-limiter-spec-counted');
+      await new Promise((resolve) => client.once('ready', resolve));
+      const flow = limiter({}, client);
+      const calls = { acquire: 0 };
+      const acquire = (client as unknown as { kessaiFlowAcquire: (...args: unknown[]) => Promise<number[]> }).kessaiFlowAcquire.bind(client);
+      (client as unknown as { kessaiFlowAcquire: unknown }).kessaiFlowAcquire = (...args: unknown[]) => {
+        calls.acquire += 1;
+        return acquire(...args);
+      };
+      return { flow, calls, client };
+    };
+
+    it('answers the rejections of a rule over its rate without Redis until its retry time, then asks Redis again', async () => {
+      const { flow, calls, client } = await counted();
+      try {
+        const r = rule({ ratePerSecond: 4, burstMultiple: 1 });
+        const decisions: FlowDecision[] = [];
+        for (let i = 0; i < 20; i += 1) decisions.push(await flow.acquire([r]));
+        expect(decisions.filter((d) => d.admitted)).toHaveLength(4);
+        expect(decisions.slice(4).every((d) => d.rejectedBy === 'rate' && d.retryAfterMs > 0)).toBe(true);
+        // 4 admitted and the first rejection went to Redis; the other 15 rejections were answered here.
+        expect(calls.acquire).toBe(5);
+        await sleep(decisions[19].retryAfterMs + 20);
+        expect((await flow.acquire([r])).admitted).toBe(true);
+        expect(calls.acquire).toBe(6);
+      } finally {
+        client.disconnect();
+      }
+    });
+
+    it('never answers from memory what Redis would have admitted: a changed limit, a priority request, another rule', async () => {
+      const { flow, calls, client } = await counted();
+      try {
+        const r = rule({ ratePerSecond: 2, burstMultiple: 2, reservedShare: 0.5 });
+        for (let i = 0; i < 3; i += 1) await flow.acquire([r]);
+        expect((await flow.acquire([r])).shed).toBe(true);
+        const before = calls.acquire;
+        expect((await flow.acquire([r], 'priority')).admitted).toBe(true);
+        expect((await flow.acquire([{ ...r, ratePerSecond: 100, burstMultiple: 100 }])).admitted).toBe(true);
+        expect((await flow.acquire([rule({ ratePerSecond: 2 })])).admitted).toBe(true);
+        expect(calls.acquire).toBe(before + 3);
+      } finally {
+        client.disconnect();
+      }
+    });
+  });
+
   describe('with Redis unreachable', () => {
     let down: Redis;
     beforeAll(() => {

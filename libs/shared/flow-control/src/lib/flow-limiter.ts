@@ -26,6 +26,15 @@ type FlowRedis = Redis & {
 };
 
 const KINDS: Record<number, FlowLimitKind> = { 1: 'rate', 2: 'concurrency' };
+const MAX_REMEMBERED_REJECTIONS = 10_000;
+
+/** A rate rejection that holds until `until` (local ms) for requests of this priority or lower. */
+interface RateRejection {
+  until: number;
+  shed: boolean;
+  /** The rule's limits when it rejected: a changed limit is decided by Redis again at once. */
+  limits: string;
+}
 
 /**
  * Flow control on Redis: concurrency leases and a GCRA rate limit for any number of rules, decided in one round
@@ -38,6 +47,8 @@ const KINDS: Record<number, FlowLimitKind> = { 1: 'rate', 2: 'concurrency' };
 export class FlowLimiter {
   private readonly redis: FlowRedis;
   private readonly local: LocalFlowLimiter;
+  /** By `priority|subject`: see `rememberedRejection`. */
+  private readonly rateRejections = new Map<string, RateRejection>();
 
   constructor(
     redis: Redis,
@@ -54,6 +65,9 @@ export class FlowLimiter {
   async acquire(rules: FlowRule[], priority: FlowPriority = 'standard'): Promise<FlowDecision> {
     const leaseId = randomUUID();
     if (rules.length === 0) return { admitted: true, shed: false, retryAfterMs: 0, usage: [], lease: { id: leaseId, leaseKeys: [], local: false } };
+    const sentAt = Date.now();
+    const remembered = this.rememberedRejection(rules, priority, sentAt);
+    if (remembered) return remembered;
     const keys = rules.flatMap((rule) => [this.key(rule, 'rate'), this.key(rule, 'leases')]);
     const args = rules.flatMap((rule) => [
       rule.ratePerSecond,
@@ -80,6 +94,7 @@ export class FlowLimiter {
       shadowRejectedBy: KINDS[reply[7 + i * 3]],
     }));
     if (admitted !== 1) {
+      if (KINDS[rejectedBy] === 'rate') this.rememberRejection(rules[rejectedRule - 1], priority, { until: sentAt + retryAfterMs - 1, shed: shed === 1, limits: limitsOf(rules[rejectedRule - 1]) });
       return { admitted: false, rejectedRule: rejectedRule - 1, rejectedBy: KINDS[rejectedBy], shed: shed === 1, retryAfterMs, usage: withConcurrencyUsage(rules, usage) };
     }
     const leaseKeys = rules.filter((rule) => rule.concurrency > 0).map((rule) => this.key(rule, 'leases'));
@@ -92,6 +107,39 @@ export class FlowLimiter {
     if (lease.leaseKeys.length === 0) return;
     // A failed release is not retried: the lease expires by itself after leaseMs.
     await this.redis.kessaiFlowRelease(lease.leaseKeys.length, ...lease.leaseKeys, lease.id).catch(() => undefined);
+  }
+
+  /**
+   * A GCRA rate state only moves forward when a request is admitted, so a rule that rejected a request by rate
+   * rejects every request of the same priority (or lower) until its retry time, whatever any instance does
+   * meanwhile: such requests are answered here, without a Redis round trip. Under a 100× burst that is nearly
+   * every request (the first rejection of each burst window goes to Redis, the rest do not), which keeps
+   * rejections fast and Redis free for the other merchants. The retry time is counted from before the call, so
+   * nothing is rejected that Redis would have admitted. Concurrency rejections are not remembered: a lease can
+   * be released at any moment. A rule in shadow mode never rejects, so it is never remembered either.
+   */
+  private rememberedRejection(rules: FlowRule[], priority: FlowPriority, now: number): FlowDecision | undefined {
+    if (this.rateRejections.size === 0) return undefined;
+    for (let i = 0; i < rules.length; i += 1) {
+      const rule = rules[i];
+      if (rule.shadow || rule.ratePerSecond <= 0) continue;
+      // A priority request rejected means a standard one would be too (it may use less of the limit).
+      const memo = this.rateRejections.get(`priority|${rule.subject}`) ?? (priority === 'standard' ? this.rateRejections.get(`standard|${rule.subject}`) : undefined);
+      if (!memo || memo.until <= now || memo.limits !== limitsOf(rule)) continue;
+      const usage = rules.map(() => ({ inFlight: 0, concurrencyUsage: 0, rateUsage: 0 }));
+      return { admitted: false, rejectedRule: i, rejectedBy: 'rate', shed: memo.shed && priority === 'standard', retryAfterMs: memo.until - now, usage };
+    }
+    return undefined;
+  }
+
+  private rememberRejection(rule: FlowRule | undefined, priority: FlowPriority, rejection: RateRejection): void {
+    if (!rule || rule.shadow || rejection.until <= Date.now()) return;
+    if (this.rateRejections.size >= MAX_REMEMBERED_REJECTIONS) {
+      const now = Date.now();
+      for (const [key, memo] of this.rateRejections) if (memo.until <= now) this.rateRejections.delete(key);
+      if (this.rateRejections.size >= MAX_REMEMBERED_REJECTIONS) return;
+    }
+    this.rateRejections.set(`${priority}|${rule.subject}`, rejection);
   }
 
   private withoutRedis(rules: FlowRule[], priority: FlowPriority, leaseId: string): FlowDecision {
@@ -110,4 +158,8 @@ export class FlowLimiter {
   private key(rule: FlowRule, part: 'rate' | 'leases'): string {
     return `${this.options.keyPrefix}flow:${rule.subject}:${part}`;
   }
+}
+
+function limitsOf(rule: FlowRule): string {
+  return `${rule.ratePerSecond}/${rule.burstMultiple}/${rule.reservedShare}`;
 }

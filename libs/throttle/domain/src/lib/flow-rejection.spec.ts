@@ -1,4 +1,4 @@
-import { rejectionReason, retryAfterSeconds, REJECTION_CODES } from './flow-rejection';
+import { rejectionReason, REJECTION_CODES } from './flow-rejection';
 import { limitPolicyProblems } from './limit-policy';
 
 describe('flow rejections', () => {
@@ -10,12 +10,6 @@ describe('flow rejections', () => {
     expect(REJECTION_CODES['merchant-rate']).toMatch(/_RATE_LIMITED$/);
   });
 
-  it('gives Retry-After in whole seconds, at least 1, with up to the jitter added', () => {
-    expect(retryAfterSeconds(10, 0)).toBe(1);
-    expect(retryAfterSeconds(1500, 0)).toBe(2);
-    expect(retryAfterSeconds(1500, 2, () => 0.99)).toBe(4);
-    expect(retryAfterSeconds(1500, 2, () => 0)).toBe(2);
-  });
 
   it('names each wrong field of a limit policy', () => {
     const problems = limitPolicyProblems({ ratePerSecond: -1, burstMultiple: 0.5, concurrency: 1.5, reservedShare: 0.95, shadow: false }, 'merchant');

@@ -1,7 +1,6 @@
 import { DynamicModule, Inject, Injectable, Logger, Module, OnApplicationShutdown } from '@nestjs/common';
 import type Redis from 'ioredis';
-import { FlowLimiter } from '@kessai/shared-flow-control';
-import { createRedisClient } from '@kessai/shared-redis';
+import { createFlowRedisClient, FlowLimiter, redisFailureReporter } from '@kessai/shared-flow-control';
 import { MerchantLimitsRepository } from '@kessai/throttle-data-access';
 import { SetMerchantLimitsHandler } from './commands/set-merchant-limits/set-merchant-limits.handler';
 import { FLOW_CONTROL_OPTIONS, FlowControlOptions, GATEWAY_REDIS } from './flow-control.options';
@@ -19,23 +18,6 @@ class GatewayRedisCloser implements OnApplicationShutdown {
   }
 }
 
-/** One warning per second at most while Redis fails, with how many decisions it affected. */
-function redisFailureLog(): (error: Error) => void {
-  const logger = new Logger('FlowControl');
-  let lastAt = 0;
-  let suppressed = 0;
-  return (error) => {
-    const now = Date.now();
-    if (now - lastAt < 1000) {
-      suppressed += 1;
-      return;
-    }
-    logger.warn(`Redis failed for flow control (${error.message}); the failure mode decides (${suppressed} more since the last warning)`);
-    lastAt = now;
-    suppressed = 0;
-  };
-}
-
 @Module({})
 export class FlowControlModule {
   static forRoot(options: FlowControlOptions): DynamicModule {
@@ -47,13 +29,7 @@ export class FlowControlModule {
         { provide: FLOW_CONTROL_OPTIONS, useValue: options },
         {
           provide: GATEWAY_REDIS,
-          useFactory: () => {
-            // Auto-pipelining: the decisions of all requests that arrive in one event-loop turn go out in one write.
-            const redis = createRedisClient(options.redisUrl, 'throttle-gateway-flow', { commandTimeout: options.redisTimeoutMs, enableAutoPipelining: true });
-            // Errors surface on each command and the failure mode decides; the connection retries by itself.
-            redis.on('error', () => undefined);
-            return redis;
-          },
+          useFactory: () => createFlowRedisClient(options.redisUrl, 'throttle-gateway-flow', options.redisTimeoutMs),
         },
         {
           provide: FlowLimiter,
@@ -64,7 +40,7 @@ export class FlowControlModule {
               leaseMs: options.leaseMs,
               failureMode: options.failureMode,
               localShare: options.localShare,
-              onRedisFailure: redisFailureLog(),
+              onRedisFailure: redisFailureReporter((message) => new Logger('FlowControl').warn(message)),
             }),
         },
         GatewayRedisCloser,

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { FlowLease, FlowLimiter, FlowRule } from '@kessai/shared-flow-control';
-import { FlowRejectionReason, LimitPolicy, REJECTION_CODES, rejectionReason, retryAfterSeconds, ThrottleErrorCode } from '@kessai/throttle-domain';
+import { FlowLease, FlowLimiter, FlowRule, retryAfterSeconds } from '@kessai/shared-flow-control';
+import { FlowRejectionReason, LimitPolicy, REJECTION_CODES, rejectionReason, ThrottleErrorCode } from '@kessai/throttle-domain';
 import { FLOW_CONTROL_OPTIONS, FlowControlOptions } from './flow-control.options';
 import { FlowMetrics, NEAR_LIMIT } from './flow-metrics';
 import { MerchantLimitsProvider } from './merchant-limits.provider';

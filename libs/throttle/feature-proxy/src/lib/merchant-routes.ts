@@ -13,6 +13,11 @@ export interface MerchantRoute {
   submission?: boolean;
   /** The JSON body field (string or string array) naming the payment methods the request concerns. */
   paymentMethodsField?: string;
+  /**
+   * A file upload, far larger than MAX_REQUEST_BODY_BYTES: the body is streamed to the service unread. Its
+   * Idempotency-Key goes to the service, which recognises a file sent twice itself.
+   */
+  streamed?: boolean;
 }
 
 export interface MerchantService {
@@ -31,7 +36,21 @@ export const MERCHANT_SERVICES: MerchantService[] = [
     service: 'billing-requests',
     routes: [
       { method: 'POST', path: '/bills', submission: true, paymentMethodsField: 'allowedPaymentMethods' },
+      { method: 'GET', path: '/bills' },
       { method: 'GET', path: '/bills/:billId' },
+      { method: 'POST', path: '/bills/:billId/cancel' },
+      { method: 'POST', path: '/bills/:billId/resend-sms' },
+      { method: 'PUT', path: '/settings/sms-window' },
+      { method: 'POST', path: '/bill-imports', streamed: true },
+      { method: 'GET', path: '/bill-imports/:importId' },
+      { method: 'GET', path: '/bill-imports/:importId/errors.csv' },
+      { method: 'GET', path: '/bill-exports/bills.csv' },
+      { method: 'PUT', path: '/webhook-endpoint' },
+      { method: 'GET', path: '/webhook-endpoint' },
+      { method: 'DELETE', path: '/webhook-endpoint' },
+      { method: 'POST', path: '/webhook-endpoint/rotate-secret' },
+      { method: 'GET', path: '/webhook-deliveries' },
+      { method: 'POST', path: '/webhook-deliveries/:deliveryId/replay' },
     ],
   },
   {
@@ -52,7 +71,7 @@ export const MERCHANT_SERVICES: MerchantService[] = [
   {
     // Merchant = shop (x-kessai-merchant-id); the recurring engine owns everything under /recurring/.
     service: 'recurring-engine',
-    routes: [],
+    routes: [{ method: 'POST', path: '/recurring/files', streamed: true }],
     prefixes: ['/recurring'],
   },
 ];
