@@ -27,6 +27,7 @@ export class AppModule {
           signingSecret: config.PROCESSOR_SIGNING_SECRET,
           csrfSecret: config.PAYMENT_CSRF_SECRET,
           operatorToken: config.PAYMENT_OPERATOR_TOKEN,
+          screening: { url: config.SCREENING_URL, timeoutMs: config.SCREENING_TIMEOUT_MS, failureMode: config.SCREENING_FAILURE_MODE },
           customerFlow: {
             redisUrl: config.PAYMENT_FLOW_REDIS_URL || config.REDIS_URL,
             redisTimeoutMs: config.PAYMENT_FLOW_REDIS_TIMEOUT_MS,

@@ -28,6 +28,7 @@ export class AppModule {
           perJob: parseJobSettings(config.RECURRING_JOBS),
           progressLogEvery: config.RECURRING_PROGRESS_LOG_EVERY,
           processorUrl: config.RECURRING_PROCESSOR_URL,
+          screening: { url: config.SCREENING_URL, timeoutMs: config.SCREENING_TIMEOUT_MS, failureMode: config.SCREENING_FAILURE_MODE },
           partitionLeaseMs: config.RECURRING_PARTITION_LEASE_MS,
           schedule: parseJobSchedule(config.RECURRING_SCHEDULE),
           schedulePollMs: config.RECURRING_SCHEDULE_POLL_MS,

@@ -57,6 +57,21 @@ export class PaymentScreenConfig extends ServiceConfig {
   @notInProduction(DEVELOPMENT_OPERATOR_TOKEN)
   PAYMENT_OPERATOR_TOKEN = DEVELOPMENT_OPERATOR_TOKEN;
 
+  /** Credit screening, asked before a card authorization for merchants with screening on. */
+  @Matches(ORIGIN, { message: 'must be an http(s) origin without a path, e.g. http://127.0.0.1:3004' })
+  SCREENING_URL = 'http://127.0.0.1:3004';
+
+  /** How long the customer waits for a decision before SCREENING_FAILURE_MODE applies. */
+  @ToInteger()
+  @IsInt()
+  @Min(10)
+  @Max(10000)
+  SCREENING_TIMEOUT_MS = 300;
+
+  /** Screening unreachable or too slow: `open` authorizes anyway, `closed` stops the card payment. */
+  @IsIn(['open', 'closed'])
+  SCREENING_FAILURE_MODE: 'open' | 'closed' = 'open';
+
   // Customer flow control: per merchant, page loads and payment submissions of its customers (see
   // docs/architecture.md, payment-screen). 0 turns a limit off.
 

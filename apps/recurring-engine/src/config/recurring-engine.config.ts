@@ -1,4 +1,4 @@
-import { IsInt, IsNotEmpty, IsString, IsUrl, Matches, Max, Min, ValidateBy, ValidateIf } from 'class-validator';
+import { IsIn, IsInt, IsNotEmpty, IsString, IsUrl, Matches, Max, Min, ValidateBy, ValidateIf } from 'class-validator';
 import { parseJobSchedule, parseJobSettings } from '@kessai/recurring-feature-jobs';
 import { Environment, loadConfig, Secret, ServiceConfig, ToInteger } from '@kessai/shared-config';
 
@@ -85,6 +85,21 @@ export class RecurringEngineConfig extends ServiceConfig {
   /** The processor's API (processor-sim in development and tests). */
   @IsUrl({ require_tld: false, protocols: ['http', 'https'] })
   RECURRING_PROCESSOR_URL = 'http://127.0.0.1:3005';
+
+  /** Credit screening, asked in bulk before the charges of a merchant with screening on are authorized. */
+  @IsUrl({ require_tld: false, protocols: ['http', 'https'] })
+  SCREENING_URL = 'http://127.0.0.1:3004';
+
+  /** How long one bulk call (up to 5,000 charges) may take before SCREENING_FAILURE_MODE applies. */
+  @ToInteger()
+  @IsInt()
+  @Min(100)
+  @Max(120000)
+  SCREENING_TIMEOUT_MS = 10000;
+
+  /** Screening unreachable: `open` authorizes the chunk anyway, `closed` fails the chunk (it stays pending for the retry). */
+  @IsIn(['open', 'closed'])
+  SCREENING_FAILURE_MODE: 'open' | 'closed' = 'closed';
 
   /** How long one authorization of a bill charged automatically may take before it is retried (same idempotency key). */
   @ToInteger()

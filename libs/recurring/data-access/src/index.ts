@@ -1,3 +1,4 @@
+import { AddMerchantScreening1765500000000 } from './lib/migrations/1765500000000-add-merchant-screening';
 import { CreateRecurringSchema1763780000000 } from './lib/migrations/1763780000000-create-recurring-schema';
 import { CreateRecurringTables1763900000000 } from './lib/migrations/1763900000000-create-recurring-tables';
 import { AddRecurringIntake1765300000000 } from './lib/migrations/1765300000000-add-recurring-intake';
@@ -24,6 +25,8 @@ export {
 } from './lib/charge-file.repository';
 export { ChargeRepository, type PendingCharge, type AuthorizationOutcome, type ChargeResultRow } from './lib/charge.repository';
 
+export { MerchantScreeningRepository, type ShopScreening } from './lib/merchant-screening.repository';
+
 export const RECURRING_ENTITIES = [];
 /** In order of application. */
 export const RECURRING_MIGRATIONS = [
@@ -33,4 +36,5 @@ export const RECURRING_MIGRATIONS = [
   AddChargeFileResults1765400000000,
   AddPartitionLeasesAndScheduleSlots1765400000000,
   IndexDefinitionsInChunkOrder1765500000000,
+  AddMerchantScreening1765500000000,
 ];

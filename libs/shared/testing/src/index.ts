@@ -3,5 +3,6 @@ export { TestNamespace, freePort, TEST_DATABASE_URL, TEST_KAFKA_BROKERS, TEST_RE
 export { ServiceProcess, type ServiceExit } from './lib/service-process';
 export { OtlpReceiver, type ReceivedSpan } from './lib/otlp-receiver';
 export { describeServiceLifecycle, type LifecycleExpectations } from './lib/service-lifecycle.suite';
+export { ScreeningService } from './lib/screening-service';
 export { SftpTestServer } from './lib/sftp-test-server';
 export { launchPhoneBrowser, TEST_ARTIFACTS } from './lib/chromium';

@@ -1,6 +1,7 @@
 import { DynamicModule, MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
 import cookieParser from 'cookie-parser';
 import { BillCanceledV1, BillCreatedV1, BillExpiredV1, BillPaidV1 } from '@kessai/billing-contracts';
+import { MerchantScreeningChangedV1 } from '@kessai/screening-contracts';
 import { defineConsumer } from '@kessai/shared-messaging';
 import { IssueKonbiniSlipHandler } from './commands/issue-konbini-slip/issue-konbini-slip.handler';
 import { IssueKonbiniSlipHttpController } from './commands/issue-konbini-slip/issue-konbini-slip.http.controller';
@@ -21,9 +22,11 @@ import { ClosePaymentPageWhenBillCanceledHandler } from './events/close-payment-
 import { ClosePaymentPageWhenBillExpiredHandler } from './events/close-payment-page-when-bill-expired.handler';
 import { ClosePaymentPageWhenBillPaidHandler } from './events/close-payment-page-when-bill-paid.handler';
 import { PreparePaymentPageWhenBillCreatedHandler } from './events/prepare-payment-page-when-bill-created.handler';
+import { ProjectMerchantScreeningWhenChangedHandler } from './events/project-merchant-screening-when-changed.handler';
 import { PaymentOutcomes } from './outcomes/payment-outcomes';
 import { PAYMENT_PAGES_OPTIONS, PaymentPagesOptions } from './payment-pages.options';
 import { ProcessorClient } from './processor/processor.client';
+import { CardPaymentScreening } from './screening/card-payment-screening';
 import { ShowPaymentAttemptHttpController } from './queries/show-payment-attempt/show-payment-attempt.http.controller';
 import { ShowPaymentPageHttpController } from './queries/show-payment-page/show-payment-page.http.controller';
 import { PaymentLinkPages } from './web/payment-link-pages';
@@ -35,6 +38,11 @@ export const PAYMENT_PAGES_CONSUMERS = [
   defineConsumer({ name: 'payment-screen.close-payment-page-when-bill-paid', event: BillPaidV1, handler: ClosePaymentPageWhenBillPaidHandler }),
   defineConsumer({ name: 'payment-screen.close-payment-page-when-bill-expired', event: BillExpiredV1, handler: ClosePaymentPageWhenBillExpiredHandler }),
   defineConsumer({ name: 'payment-screen.close-payment-page-when-bill-canceled', event: BillCanceledV1, handler: ClosePaymentPageWhenBillCanceledHandler }),
+  defineConsumer({
+    name: 'payment-screen.project-merchant-screening-when-changed',
+    event: MerchantScreeningChangedV1,
+    handler: ProjectMerchantScreeningWhenChangedHandler,
+  }),
 ];
 
 const PAGE_CONTROLLERS = [
@@ -58,6 +66,8 @@ export class PaymentPagesModule implements NestModule {
         ClosePaymentPageWhenBillPaidHandler,
         ClosePaymentPageWhenBillExpiredHandler,
         ClosePaymentPageWhenBillCanceledHandler,
+        ProjectMerchantScreeningWhenChangedHandler,
+        CardPaymentScreening,
         ProcessorClient,
         PaymentPageRenderer,
         PaymentLinkPages,

@@ -16,6 +16,8 @@ export interface PaymentPagesOptions {
   signingSecret: string;
   csrfSecret: string;
   operatorToken: string;
+  /** Credit screening, asked before a card authorization when the merchant has screening on. */
+  screening: { url: string; timeoutMs: number; failureMode: 'open' | 'closed' };
   /** Per-merchant limits of customer page loads and payment submissions. */
   customerFlow: CustomerFlowOptions;
 }

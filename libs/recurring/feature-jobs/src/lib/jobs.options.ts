@@ -11,6 +11,8 @@ export interface JobsOptions {
   progressLogEvery: number;
   /** Base URL of the processor's API (authorizations, files). */
   processorUrl: string;
+  /** Credit screening, asked for every chunk of charges of a merchant with screening on. */
+  screening: { url: string; timeoutMs: number; failureMode: 'open' | 'closed' };
   /** How long a shop's run holds its partition without renewing the lease (renewed every third of it). */
   partitionLeaseMs: number;
   /** The built-in schedule (Japan time); empty: jobs are launched over HTTP only. */

@@ -28,6 +28,7 @@ const options = (extra: Partial<PaymentPagesOptions>): PaymentPagesOptions => ({
   signingSecret: 'x'.repeat(16),
   csrfSecret: 'x'.repeat(16),
   operatorToken: 'x'.repeat(16),
+  screening: { url: 'http://127.0.0.1:9', timeoutMs: 100, failureMode: 'open' },
   customerFlow: {
     redisUrl: 'redis://127.0.0.1:6379',
     redisTimeoutMs: 250,

@@ -3,7 +3,7 @@ import { defineEvent } from '@kessai/shared-contracts';
 import { ChargeV1Fields } from './charge-fields.v1';
 
 export class ChargeDeclinedV1Payload extends ChargeV1Fields {
-  /** The processor's response code (51 insufficient funds, 05 do not honor, ...) or its error code. */
+  /** The processor's response code (51 insufficient funds, 05 do not honor, ...) or its error code; `screening_declined` when credit screening stopped the charge before authorization (never sent to the processor). */
   @IsString()
   @Length(1, 64)
   declineCode: string;
@@ -13,5 +13,5 @@ export const ChargeDeclinedV1 = defineEvent({
   type: 'recurring.charge.declined',
   version: 1,
   payload: ChargeDeclinedV1Payload,
-  description: 'The processor declined the authorization of a recurring charge.',
+  description: 'A recurring charge was declined: by the processor, or by credit screening before authorization.',
 });

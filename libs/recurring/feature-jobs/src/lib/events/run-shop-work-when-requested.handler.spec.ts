@@ -83,6 +83,7 @@ function setUp(job: AnyShopJob, partition: Partial<JobPartitionRecord> | null, c
     schedule: [],
     schedulePollMs: 1000,
     scheduleCatchUpMs: 0,
+    screening: { url: '', timeoutMs: 100, failureMode: 'open' },
   };
   const handler = new RunShopWorkWhenRequestedHandler(dataSource, registry, jobs, new FixedClock(), options);
   const event = (shopId = 's1') =>

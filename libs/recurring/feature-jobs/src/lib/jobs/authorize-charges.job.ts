@@ -6,6 +6,7 @@ import { RecurringException } from '@kessai/recurring-domain';
 import { failpoint } from '@kessai/shared-failpoints';
 import { OutboxWriter } from '@kessai/shared-messaging';
 import { ProcessorAuthorizationsClient } from '../processor/processor-authorizations.client';
+import { ChargeScreening } from '../screening/charge-screening';
 import { authorizationOutcomes } from './authorization-outcome';
 import { PipelinedShopJob, ShopChunkScope } from './shop-job';
 
@@ -26,6 +27,7 @@ export class AuthorizeChargesJob implements PipelinedShopJob<PendingCharge, Auth
     private readonly shops: ShopRepository,
     private readonly processor: ProcessorAuthorizationsClient,
     private readonly outbox: OutboxWriter,
+    private readonly screening: ChargeScreening,
   ) {}
 
   countRecords(shopId: string, cycle: string): Promise<number> {
@@ -43,11 +45,14 @@ export class AuthorizeChargesJob implements PipelinedShopJob<PendingCharge, Auth
   async prepareChunk(scope: ShopChunkScope, pending: PendingCharge[]): Promise<AuthorizationOutcome[]> {
     const shop = await this.shops.find(scope.shopId);
     if (!shop) throw new RecurringException('RECURRING_SHOP_NOT_FOUND', `Shop ${scope.shopId} is not set up`);
+    // charges screened out by credit screening are declined here and never reach the processor
+    const { toAuthorize: screened, declined } = await this.screening.screen(scope.shopId, pending);
     // floor-limit shops skip authorization: the monthly card refresh already vouched for the card; charges of
     // immediate files are always authorized
-    const underFloorLimit = pending.filter((charge) => shop.floorLimitEligible && !charge.immediate);
-    const toAuthorize = pending.filter((charge) => !(shop.floorLimitEligible && !charge.immediate));
+    const underFloorLimit = screened.filter((charge) => shop.floorLimitEligible && !charge.immediate);
+    const toAuthorize = screened.filter((charge) => !(shop.floorLimitEligible && !charge.immediate));
     return [
+      ...declined,
       ...underFloorLimit.map((charge): AuthorizationOutcome => ({ id: charge.id, status: 'authorized', authorizationId: null, declineCode: null, floorLimit: true })),
       ...(toAuthorize.length === 0
         ? []

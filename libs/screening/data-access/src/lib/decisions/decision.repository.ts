@@ -52,7 +52,8 @@ export class DecisionRepository {
     const client = await pool.connect();
     try {
       const copy = client.query(copyFrom(`COPY ${screeningTable(this.dataSource, 'decision')} (${COLUMN_NAMES}) FROM STDIN (FORMAT csv)`));
-      await pipeline(Readable.from(decisions.map((d) => `${columnsOf(d).map(csvField).join(',')}\n`)), copy);
+      // Rows are encoded as the stream pulls them, so a large batch does not hold the event loop in one go.
+      await pipeline(Readable.from(csvRows(decisions)), copy);
     } catch (error) {
       if ((error as { code?: string }).code !== '23505') throw error;
       await this.insertMany(decisions);
@@ -131,6 +132,10 @@ function columnsOf(d: StoredDecision): (string | number | Date | null)[] {
     d.shadow ? JSON.stringify(d.shadow.fired) : null,
     d.decidedAt,
   ];
+}
+
+function* csvRows(decisions: StoredDecision[]): Generator<string> {
+  for (const d of decisions) yield `${columnsOf(d).map(csvField).join(',')}\n`;
 }
 
 /** A COPY csv field: NULL is an unquoted empty field, every value is quoted (an empty string stays a string). */

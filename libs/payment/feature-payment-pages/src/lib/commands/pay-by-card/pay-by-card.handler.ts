@@ -4,6 +4,7 @@ import { PaymentAttemptEntity, PaymentPageEntity } from '@kessai/payment-data-ac
 import { declineReasonOf } from '@kessai/payment-domain';
 import { PaymentOutcomes } from '../../outcomes/payment-outcomes';
 import { ProcessorClient } from '../../processor/processor.client';
+import { CardPaymentScreening } from '../../screening/card-payment-screening';
 import { PaymentAttempts } from '../payment-attempts';
 
 export interface PayByCardCommand {
@@ -12,6 +13,8 @@ export interface PayByCardCommand {
   /** The processor's one-time token from the browser: never a card number. */
   cardToken: string;
   saveCard: boolean;
+  /** The customer's address as the screen saw it, for screening. */
+  customerIp?: string;
 }
 
 /** Where the customer goes next: the attempt's page (receipt, failure) or the 3-D Secure challenge. */
@@ -30,6 +33,7 @@ export class PayByCardHandler {
     private readonly attempts: PaymentAttempts,
     private readonly processor: ProcessorClient,
     private readonly outcomes: PaymentOutcomes,
+    private readonly screening: CardPaymentScreening,
   ) {}
 
   async execute(command: PayByCardCommand): Promise<PayByCardResult> {
@@ -40,6 +44,13 @@ export class PayByCardHandler {
     const card = await this.processor.exchangeToken(command.cardToken, page.merchantId);
     if (!card.ok) return this.fail(attempt, card.code === 'PROCESSOR_TOKEN_EXPIRED' ? 'card_token_expired' : 'card_token_invalid');
     await this.attempts.update(attempt, { cardRef: card.body.cardId, cardBrand: card.body.brand, cardLast4: card.body.last4 });
+
+    // Screened out: no authorization is sent, the customer sees why and may pay another way.
+    const verdict = await this.screening.check(page, attempt, { cardRef: card.body.cardId, cardBrand: card.body.brand }, { ip: command.customerIp });
+    if (verdict.screenedOut) {
+      this.logger.log(`attempt ${attempt.id} screened out before authorization (${verdict.reasonCode}, decision ${verdict.decisionId ?? 'none'})`);
+      return this.fail(attempt, verdict.reasonCode);
+    }
 
     const authorization = await this.processor.authorize({
       merchantId: page.merchantId,

@@ -29,7 +29,13 @@ export class PayByCardHttpController {
       this.pages.redirect(response, `/p/${token}`);
       return '';
     }
-    const result = await this.handler.execute({ page: checked.page, attemptKey: checked.attemptKey, cardToken, saveCard: body['saveCard'] === 'yes' });
+    const result = await this.handler.execute({
+      page: checked.page,
+      attemptKey: checked.attemptKey,
+      cardToken,
+      saveCard: body['saveCard'] === 'yes',
+      customerIp: request.ip?.replace(/^::ffff:/, ''),
+    });
     this.pages.redirect(response, result.redirectTo === 'attempt' ? this.pages.attemptUrl(token, result.attempt.id) : result.redirectTo);
     return '';
   }

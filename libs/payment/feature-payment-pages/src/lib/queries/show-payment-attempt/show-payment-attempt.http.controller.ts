@@ -44,6 +44,15 @@ export class ShowPaymentAttemptHttpController {
       case 'awaiting-store-payment':
         return this.konbiniSlip(context, attempt);
       case 'failed':
+        // Stopped by credit screening before authorization: say so, and that the card was not charged.
+        if (attempt.reasonCode?.startsWith('screening_')) {
+          return this.pages.renderer.render('notice', context, {
+            kind: 'screened-out',
+            title: t.screenedOutTitle,
+            text: t.screenedOutBody,
+            link: { href: `/p/${token}`, label: t.chooseAnotherMethod },
+          });
+        }
         return this.pages.renderer.render('notice', context, {
           kind: 'failed',
           title: t.failedTitle,

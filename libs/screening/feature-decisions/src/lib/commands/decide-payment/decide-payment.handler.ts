@@ -41,10 +41,12 @@ export class DecidePaymentHandler {
     const identities = identitiesOf(request);
     const hits = this.lists.hits(merchantId, identities);
     const velocity = await this.velocity.read(identities, now);
-    const withoutScore: FeatureValues = { ...requestFeatures(merchantId, request, now), ...listFeatures(hits), ...velocity };
+    // One object filled in place: copying ~60 features per decision (spreads) showed in the profile.
+    const filling: Record<string, FeatureValues[string]> = Object.assign(requestFeatures(merchantId, request, now), listFeatures(hits), velocity);
     const model = this.modelProvider.model;
-    const score = model.score(withoutScore);
-    const features = { ...withoutScore, score };
+    const score = model.score(filling);
+    filling['score'] = score;
+    const features: FeatureValues = filling;
 
     const evaluation = active.rules.evaluate(features);
     const shadowEvaluation = shadow?.rules.evaluate(features);
