@@ -33,7 +33,13 @@ export const KESSAI_SERVICES: ServiceSpec[] = [
     maxTasks: 30,
     morningPeakTasks: 6,
     secrets: [...COMMON_SECRETS, 'ADMIN_TOKEN'],
-    environment: () => ({ BILLING_REQUESTS_URL: 'http://billing-requests.kessai.internal:8080', FLOW_REDIS_FAILURE_MODE: 'open' }),
+    environment: () => ({
+      BILLING_REQUESTS_URL: 'http://billing-requests.kessai.internal:8080',
+      PAYMENT_SCREEN_URL: 'http://payment-screen.kessai.internal:8080',
+      RECURRING_ENGINE_URL: 'http://recurring-engine.kessai.internal:8080',
+      CREDIT_SCREENING_URL: 'http://credit-screening.kessai.internal:8080',
+      FLOW_REDIS_FAILURE_MODE: 'open',
+    }),
   },
   {
     name: 'billing-requests',

@@ -85,7 +85,7 @@ export class MerchantApiListener {
       return this.fail(exchange, 'THROTTLE_API_KEY_UNAUTHORIZED', 'Send a valid API key: Authorization: Bearer kes_test_… or kes_live_…', 'authorization');
     }
     let body: Buffer = EMPTY;
-    if (route.method !== 'GET' && route.method !== 'DELETE') {
+    if (route.method !== 'GET' && route.method !== 'DELETE' && !route.streamBody) {
       try {
         body = await readRequestBody(req, this.options.maxRequestBodyBytes);
       } catch (error) {
@@ -95,7 +95,7 @@ export class MerchantApiListener {
       }
     }
 
-    const idempotencyKey = route.method === 'POST' ? header(req.headers, 'idempotency-key') : undefined;
+    const idempotencyKey = route.method === 'POST' && !route.streamBody ? header(req.headers, 'idempotency-key') : undefined;
     let claim: Claim | undefined;
     if (idempotencyKey !== undefined) {
       if (!IDEMPOTENCY_KEY.test(idempotencyKey)) {
@@ -121,6 +121,8 @@ export class MerchantApiListener {
     const admission = await this.flowControl.admit(merchant.merchantId, () => paymentMethodsIn(body, route.paymentMethodsField), route.submission === true);
     if (!admission.admitted) {
       if (claim) await this.idempotency.abandon(merchant.merchantId, claim.key, claim.token);
+      // An upload not read: close the connection rather than read a whole file only to discard it.
+      if (route.streamBody) exchange.res.setHeader('connection', 'close');
       return this.reject(exchange, merchant.merchantId, admission.reason, admission.retryAfterSeconds);
     }
     const span = this.tracer.startSpan(
@@ -142,7 +144,7 @@ export class MerchantApiListener {
         path: url,
         method: req.method as 'GET',
         headers: this.upstreamHeaders(exchange, span, merchant),
-        body: body.length > 0 ? body : undefined,
+        body: exchange.matched.route.streamBody ? req : body.length > 0 ? body : undefined,
         headersTimeout: this.options.upstreamTimeoutMs,
         bodyTimeout: this.options.upstreamTimeoutMs,
       });
@@ -180,12 +182,16 @@ export class MerchantApiListener {
     }
   }
 
-  private upstreamHeaders({ req, requestId, correlationId }: Exchange, span: Span, merchant: AuthenticatedMerchant): Record<string, string> {
+  private upstreamHeaders({ req, requestId, correlationId, matched }: Exchange, span: Span, merchant: AuthenticatedMerchant): Record<string, string> {
     const headers: Record<string, string> = {};
     for (const name in req.headers) {
       const value = req.headers[name];
       if (value === undefined || DROPPED_REQUEST_HEADERS.has(name) || name.startsWith('x-kessai-')) continue;
       headers[name] = Array.isArray(value) ? value.join(', ') : value;
+    }
+    if (matched.route.streamBody) {
+      const length = req.headers['content-length'];
+      if (length !== undefined) headers['content-length'] = length;
     }
     headers['x-kessai-merchant-id'] = merchant.merchantId;
     headers['x-kessai-key-mode'] = merchant.mode;

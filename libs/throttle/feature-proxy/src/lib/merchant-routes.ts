@@ -13,6 +13,11 @@ export interface MerchantRoute {
   submission?: boolean;
   /** The JSON body field (string or string array) naming the payment methods the request concerns. */
   paymentMethodsField?: string;
+  /**
+   * The body (a file upload) is streamed to the service as it arrives instead of read first: no size limit at
+   * the gateway and no Idempotency-Key replay (the service recognizes a file sent twice).
+   */
+  streamBody?: boolean;
 }
 
 export interface MerchantService {
@@ -52,7 +57,7 @@ export const MERCHANT_SERVICES: MerchantService[] = [
   {
     // Merchant = shop (x-kessai-merchant-id); the recurring engine owns everything under /recurring/.
     service: 'recurring-engine',
-    routes: [],
+    routes: [{ method: 'POST', path: '/recurring/files', streamBody: true }],
     prefixes: ['/recurring'],
   },
 ];
