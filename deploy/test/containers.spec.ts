@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { discoverServices } from '../../tools/build/service-build';
+import { serviceConfigLoader } from './service-config-loader';
 
 const ROOT = join(__dirname, '../..');
 const SERVICES = discoverServices(ROOT);
@@ -20,14 +21,6 @@ interface ComposeService {
 }
 
 const compose = parse(readFileSync(join(ROOT, 'deploy/docker-compose.yml'), 'utf8'), { merge: true }) as { services: Record<string, ComposeService> };
-
-/** The service's own config loader (`load<Service>Config(env)`), which validates like the service at start-up. */
-function configLoader(service: string): (env: Record<string, string>) => unknown {
-  const module = require(join(ROOT, 'apps', service, 'src/config', `${service}.config.ts`)) as Record<string, unknown>;
-  const loader = Object.entries(module).find(([name, value]) => /^load\w+Config$/.test(name) && typeof value === 'function');
-  if (!loader) throw new Error(`apps/${service}/src/config/${service}.config.ts exports no load…Config function`);
-  return loader[1] as (env: Record<string, string>) => unknown;
-}
 
 describe('docker-compose.yml', () => {
   it('runs Kafka (KRaft), PostgreSQL, Redis and every service in apps/', () => {
@@ -61,7 +54,7 @@ describe('docker-compose.yml', () => {
     });
 
     it('gets an environment its configuration accepts', () => {
-      expect(() => configLoader(service)(definition.environment ?? {})).not.toThrow();
+      expect(() => serviceConfigLoader(service)(definition.environment ?? {})).not.toThrow();
     });
   });
 });

@@ -3,6 +3,7 @@ import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { freePort, TestNamespace } from '@kessai/shared-testing';
 import { buildService, discoverServices, type ServiceBuild } from '../../tools/build/service-build';
+import { EgressProxyStub } from './egress-proxy.stub';
 import { ReadOnlyServiceProcess, SERVICE_UID } from './read-only-service.process';
 import { SERVICE_PROBES } from './service-probes';
 
@@ -30,6 +31,7 @@ function inServiceNamespace(pid: number, script: string, asServiceUser = false) 
 
 describe('every service from its production build on a read-only root filesystem', () => {
   const services = discoverServices(ROOT);
+  afterAll(() => rmSync(BUILD_ROOT, { recursive: true, force: true }));
 
   it('has a probe for every service in apps/', () => {
     expect(services.filter((service) => !SERVICE_PROBES[service])).toEqual([]);
@@ -40,16 +42,19 @@ describe('every service from its production build on a read-only root filesystem
     const namespace = new TestNamespace(`${service}-read-only`);
     let build: ServiceBuild;
     let process_: ReadOnlyServiceProcess;
+    let egress: EgressProxyStub;
 
     beforeAll(async () => {
       build = buildService(ROOT, service, BUILD_ROOT);
-      const env = namespace.serviceEnvironment(probe.schema, { NODE_ENV: 'production', ...probe.env });
+      egress = await new EgressProxyStub().start(await freePort());
+      const env = namespace.serviceEnvironment(probe.schema, { NODE_ENV: 'production', HTTPS_PROXY: egress.url, ...probe.env });
       process_ = new ReadOnlyServiceProcess(service, await freePort(), env, build.outDir).start();
       await process_.waitUntilReady();
     }, 120_000);
 
     afterAll(async () => {
       await process_?.stop('SIGTERM');
+      await egress?.stop();
       await namespace.cleanUp();
       rmSync(join(BUILD_ROOT, service), { recursive: true, force: true });
     });
@@ -70,7 +75,7 @@ describe('every service from its production build on a read-only root filesystem
     });
 
     it(`serves a real request: ${probe.description}`, async () => {
-      await probe.run(process_.baseUrl);
+      await probe.run(process_.baseUrl, egress);
     });
 
     it('runs as a non-root user with every mount read-only except /tmp (and /proc, /sys, /dev)', () => {

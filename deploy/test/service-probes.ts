@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { pollUntil } from '@kessai/shared-testing';
+import type { EgressProxyStub } from './egress-proxy.stub';
 
 /** One real request a service must serve from its production build, and the environment it needs for it. */
 export interface ServiceProbe {
@@ -8,7 +10,7 @@ export interface ServiceProbe {
   env: Record<string, string>;
   description: string;
   /** Sends the request and throws (a failed expectation) when the answer is wrong. */
-  run: (baseUrl: string) => Promise<void>;
+  run: (baseUrl: string, egress: EgressProxyStub) => Promise<void>;
 }
 
 const OPERATOR_TOKEN = 'read-only-operator-token-0123456789';
@@ -37,15 +39,18 @@ export const SERVICE_PROBES: Record<string, ServiceProbe> = {
     schema: 'billing',
     env: {
       SMS_PROVIDER: 'twilio',
-      TWILIO_API_URL: 'http://127.0.0.1:9',
+      // Does not resolve: the SMS reaches the provider only through the egress proxy (HTTPS_PROXY).
+      TWILIO_API_URL: 'http://sms-provider.invalid',
+      SMS_WINDOW_START_HOUR: '0',
+      SMS_WINDOW_END_HOUR: '24',
       TWILIO_ACCOUNT_SID: `AC${'0'.repeat(32)}`,
       TWILIO_AUTH_TOKEN: 'read-only-twilio-token',
       TWILIO_FROM: '+815012345678',
-      SMS_DISPATCH_INTERVAL_MS: '0',
+      SMS_DISPATCH_INTERVAL_MS: '200',
       WEBHOOK_DELIVERY_INTERVAL_MS: '0',
     },
-    description: 'creates a bill and reads it back',
-    run: async (baseUrl) => {
+    description: 'creates a bill, reads it back and sends its SMS to the provider through the egress proxy',
+    run: async (baseUrl, egress) => {
       const merchant = { 'x-kessai-merchant-id': `ro-${randomUUID()}` };
       const created = await call(
         baseUrl,
@@ -58,6 +63,9 @@ export const SERVICE_PROBES: Record<string, ServiceProbe> = {
       const read = await call(baseUrl, 'GET', `/bills/${created.body.id}`, undefined, merchant);
       expect(read.status).toBe(200);
       expect(read.body).toMatchObject({ merchantBillNumber: 'RO-1', amount: 1500, currency: 'JPY' });
+      await pollUntil('the SMS to go out through the egress proxy', async () =>
+        egress.requests.some((request) => request.host === 'sms-provider.invalid' && request.path.endsWith('/Messages.json')),
+      );
     },
   },
   'credit-screening': {

@@ -23,6 +23,7 @@ export class AppModule {
           processorUrl: config.PAYMENT_PROCESSOR_URL,
           processorBrowserUrl: config.processorBrowserUrl,
           processorTimeoutMs: config.PAYMENT_PROCESSOR_TIMEOUT_MS,
+          egressProxy: config.HTTPS_PROXY ? { url: config.HTTPS_PROXY, noProxy: config.NO_PROXY } : undefined,
           signingSecret: config.PROCESSOR_SIGNING_SECRET,
           csrfSecret: config.PAYMENT_CSRF_SECRET,
           operatorToken: config.PAYMENT_OPERATOR_TOKEN,

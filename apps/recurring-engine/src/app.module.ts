@@ -2,7 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { RECURRING_EVENTS } from '@kessai/recurring-contracts';
 import { RECURRING_ENTITIES, RECURRING_MIGRATIONS } from '@kessai/recurring-data-access';
 import { IntakeModule } from '@kessai/recurring-feature-intake';
-import { JOBS_CONSUMERS, JobsModule } from '@kessai/recurring-feature-jobs';
+import { JOBS_CONSUMERS, JobsModule, parseJobSchedule, parseJobSettings } from '@kessai/recurring-feature-jobs';
 import { MANDATES_CONSUMERS, MandatesModule } from '@kessai/recurring-feature-mandates';
 import { MembersModule } from '@kessai/recurring-feature-members';
 import { ShopsModule } from '@kessai/recurring-feature-shops';
@@ -21,11 +21,17 @@ export class AppModule {
           database: { entities: RECURRING_ENTITIES, migrations: RECURRING_MIGRATIONS },
           messaging: { publishes: RECURRING_EVENTS, consumers: [...MANDATES_CONSUMERS, ...JOBS_CONSUMERS] },
         }),
-        MandatesModule,
+        MandatesModule.forService({ processorUrl: config.RECURRING_PROCESSOR_URL, processorTimeoutMs: config.RECURRING_PROCESSOR_TIMEOUT_MS }),
         ShopsModule,
         JobsModule.forService({
-          chunkSize: config.RECURRING_CHUNK_SIZE, progressLogEvery: config.RECURRING_PROGRESS_LOG_EVERY,
+          defaults: { concurrency: config.RECURRING_CONCURRENCY, chunkSize: config.RECURRING_CHUNK_SIZE, fetchSize: config.RECURRING_FETCH_SIZE },
+          perJob: parseJobSettings(config.RECURRING_JOBS),
+          progressLogEvery: config.RECURRING_PROGRESS_LOG_EVERY,
           processorUrl: config.RECURRING_PROCESSOR_URL,
+          partitionLeaseMs: config.RECURRING_PARTITION_LEASE_MS,
+          schedule: parseJobSchedule(config.RECURRING_SCHEDULE),
+          schedulePollMs: config.RECURRING_SCHEDULE_POLL_MS,
+          scheduleCatchUpMs: config.RECURRING_SCHEDULE_CATCH_UP_MINUTES * 60_000,
         }),
         MembersModule,
         IntakeModule.forService({

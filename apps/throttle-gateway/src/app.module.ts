@@ -54,6 +54,7 @@ export class AppModule {
             'credit-screening': config.CREDIT_SCREENING_URL,
           },
           upstreamTimeoutMs: config.UPSTREAM_TIMEOUT_MS,
+          uploadTimeoutMs: config.UPSTREAM_UPLOAD_TIMEOUT_MS,
           upstreamConnections: config.UPSTREAM_CONNECTIONS,
           maxRequestBodyBytes: config.MAX_REQUEST_BODY_BYTES,
         }),

@@ -172,7 +172,7 @@ export class KessaiPlatformStack extends Stack {
       environment: { ALLOWED_HOSTS: EGRESS_ALLOWED_HOSTS.join(' ') },
       portMappings: [{ containerPort: PROXY_PORT }],
       healthCheck: { command: ['CMD-SHELL', 'squid -k check -f /etc/squid/squid.conf || exit 1'], interval: Duration.seconds(15), retries: 3 },
-      logging: ecs.LogDrivers.awsLogs({ streamPrefix: 'egress-proxy', logGroup: new logs.LogGroup(this, 'EgressProxyLogs', { retention: logs.RetentionDays.THREE_MONTHS }) }),
+      logging: ecs.LogDrivers.awsLogs({ streamPrefix: 'egress-proxy', logGroup: new logs.LogGroup(this, 'EgressProxyLogs', { logGroupName: '/kessai/egress-proxy', retention: logs.RetentionDays.THREE_MONTHS }) }),
     });
     proxyContainer.addMountPoints({ sourceVolume: 'tmp', containerPath: '/tmp', readOnly: false });
     const proxy = new ecs.FargateService(this, 'EgressProxy', {

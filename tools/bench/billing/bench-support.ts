@@ -2,10 +2,14 @@ import { readFileSync } from 'node:fs';
 import { freePort, ServiceProcess, TestNamespace } from '@kessai/shared-testing';
 
 /** billing-requests in a schema of its own, for one benchmark run. */
-export async function startBillingRequests(label: string, env: Record<string, string> = {}): Promise<{ service: ServiceProcess; namespace: TestNamespace }> {
+export async function startBillingRequests(
+  label: string,
+  env: Record<string, string> = {},
+  defaultNodeArguments: string[] = [],
+): Promise<{ service: ServiceProcess; namespace: TestNamespace }> {
   const namespace = new TestNamespace(label);
-  // BENCH_NODE_ARGS=--cpu-prof profiles the service (written when it stops).
-  const nodeArguments = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  // BENCH_NODE_ARGS=--cpu-prof profiles the service (written when it stops); it adds to the defaults.
+  const nodeArguments = [...defaultNodeArguments, ...(process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean)];
   const service = new ServiceProcess(
     'billing-requests',
     await freePort(),

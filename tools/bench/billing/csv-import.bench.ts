@@ -4,7 +4,7 @@
 // SMS queued and its created event in the outbox), starts billing-requests in its own schema with its SMS,
 // webhook and outbox workers off (the import alone is measured), streams the file to POST /bill-imports and
 // prints the time, lines/s and the service's peak resident memory.
-import { createReadStream, createWriteStream, rmSync, statSync } from 'node:fs';
+import { createReadStream, createWriteStream, readFileSync, rmSync, statSync } from 'node:fs';
 import { once } from 'node:events';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,6 +12,9 @@ import { Readable } from 'node:stream';
 import { machineNote, peakMemoryMiB, startBillingRequests } from './bench-support';
 
 const lines = Number(process.argv[2] ?? 1_000_000);
+// The heap ceiling a billing-requests container runs with (NODE_OPTIONS, see the README): without one V8 lets
+// the heap grow far past what the import needs before collecting.
+const HEAP_LIMIT = '--max-old-space-size=192';
 
 async function writeCsv(path: string): Promise<void> {
   const out = createWriteStream(path);
@@ -33,8 +36,9 @@ async function main(): Promise<void> {
     WEBHOOK_DELIVERY_INTERVAL_MS: '0',
     BILL_JOBS_INTERVAL_MS: '0',
     OUTBOX_RELAY_ENABLED: 'false',
-  });
+  }, [HEAP_LIMIT]);
   try {
+    console.log(`load average before the run: ${readFileSync('/proc/loadavg', 'utf8').trim()}`);
     const baseline = peakMemoryMiB(service.pid);
     const started = performance.now();
     const response = await fetch(`${service.baseUrl}/bill-imports`, {
@@ -48,8 +52,12 @@ async function main(): Promise<void> {
     console.log(`billing-requests CSV import: ${lines} lines, ${Math.round(statSync(path).size / 1048576)} MiB, UTF-8, each bill with an SMS and an outbox event`);
     console.log(`result: status ${result.status}, accepted ${result.accepted}, duplicates ${result.duplicates}, rejected ${result.rejected}${result.error ? `, error ${result.error}` : ''}`);
     console.log(`time: ${seconds.toFixed(1)} s (${Math.round(lines / seconds)} lines/s)`);
-    console.log(`billing-requests peak memory (VmHWM): ${peakMemoryMiB(service.pid)} MiB (${baseline} MiB after start-up)`);
+    console.log(`billing-requests peak memory (VmHWM): ${peakMemoryMiB(service.pid)} MiB (${baseline} MiB after start-up), node ${HEAP_LIMIT}`);
+    console.log(`load average after the run: ${readFileSync('/proc/loadavg', 'utf8').trim()}`);
     console.log(machineNote());
+  } catch (error) {
+    console.error(`billing-requests output (last lines):\n${service.output.slice(-15).join('\n')}`);
+    throw error;
   } finally {
     await service.stop('SIGTERM');
     await namespace.cleanUp();

@@ -31,6 +31,8 @@ class WindowOpensBeforeItCloses implements ValidatorConstraintInterface {
 export class BillingRequestsConfig extends ServiceConfig {
   PORT = 3001;
   DATABASE_SCHEMA = 'billing';
+  // a CSV of a million bills is streamed in one request (POST /bill-imports): an hour to send it
+  override HTTP_REQUEST_TIMEOUT_MS = 3_600_000;
 
   /** Origin customers open payment links at: a link is `<this>/p/<token>`. Keep it short: it goes in the SMS. */
   @Matches(/^https?:\/\/[^\s/]+$/, { message: 'must be an http(s) origin without a path, e.g. https://pay.kessai.jp' })

@@ -1,6 +1,7 @@
 import iconv from 'iconv-lite';
 import { parse } from 'csv-parse/sync';
 import { freePort, pollUntil, ServiceProcess, TestNamespace } from '@kessai/shared-testing';
+import { newId } from '@kessai/shared-ids';
 
 describe('billing-requests CSV import and export', () => {
   const namespace = new TestNamespace('billing-imports');
@@ -128,7 +129,7 @@ describe('billing-requests CSV import and export', () => {
     expect(await response.json()).toMatchObject({ status: 'completed', rowsRead: 5000, accepted: 5000 });
   });
 
-  it('queues the merchant\'s webhooks for the imported bills, with the ids of their events', async () => {
+  it('queues the merchant\'s webhooks for the imported bills, with the ids of their created and scheduled events', async () => {
     const merchant = 'merchant-csv-hooks';
     const endpoint = await fetch(`${service.baseUrl}/webhook-endpoint`, {
       method: 'PUT',
@@ -147,8 +148,8 @@ describe('billing-requests CSV import and export', () => {
       `SELECT event_id FROM "${namespace.schema('billing')}".outbox_message WHERE envelope->>'merchantId' = $1`,
       [merchant],
     );
+    expect(deliveries.items.map((d) => d.eventId).sort()).toEqual(outbox.map((o) => o.event_id).sort());
     const created = deliveries.items.filter((d) => d.eventType === 'billing.bill.created');
-    expect(created.map((d) => d.eventId).sort()).toEqual(outbox.map((o) => o.event_id).sort());
     expect(created.map((d) => d.body.data.merchantBillNumber).sort()).toEqual(['H-1', 'H-2']);
   });
 
@@ -162,5 +163,70 @@ describe('billing-requests CSV import and export', () => {
     ]);
     expect(rows[0].paymentLink).toMatch(/\/p\/[A-Za-z0-9_-]{22}$/);
     expect(rows[0].customerPhone).toBe('+819012345678');
+  });
+
+  it('keeps line items and a message with tab, backslash and line break exactly, and refuses items that do not add up to the amount', async () => {
+    const merchant = 'merchant-csv-items';
+    const csv = [
+      'merchantBillNumber,amount,currency,dueDate,allowedPaymentMethods,lineItems,message',
+      'I-1,10800,JPY,2099-01-31,card,水道料金 11月分:1:9800|下水道使用料:2:500,"C:\\path\tand\nnext line"',
+      'I-2,10000,JPY,2099-01-31,card,水道料金:1:9800,',
+      '',
+    ].join('\n');
+    const result = await upload(merchant, csv);
+    expect(result.body).toMatchObject({ status: 'completed', accepted: 1, rejected: 1 });
+    const report = parse(await (await get(merchant, `/bill-imports/${result.body.id}/errors.csv`)).text(), { columns: true, bom: true }) as Record<string, string>[];
+    // the file's own line number: I-1's quoted message spans lines 2 and 3
+    expect(report.map((r) => [r.line, r.column])).toEqual([['4', 'lineItems']]);
+    const [bill] = await namespace.query<{ line_items: unknown; message: string }>(
+      `SELECT line_items, message FROM "${namespace.schema('billing')}".bill WHERE merchant_id = $1`,
+      [merchant],
+    );
+    expect(bill).toEqual({
+      line_items: [
+        { description: '水道料金 11月分', quantity: 1, unitAmount: 9800 },
+        { description: '下水道使用料', quantity: 2, unitAmount: 500 },
+      ],
+      message: 'C:\\path\tand\nnext line',
+    });
+  });
+
+  it('charges the bill of a customer with a mandate automatically instead of queuing its link SMS', async () => {
+    const merchant = 'merchant-csv-mandate';
+    const mandateId = `consent-${Date.now()}`;
+    await namespace.kafka.send(namespace.topic('recurring.mandate.created.v1'), [
+      {
+        key: merchant,
+        value: JSON.stringify({
+          eventId: newId(),
+          type: 'recurring.mandate.created',
+          version: 1,
+          occurredAt: new Date().toISOString(),
+          merchantId: merchant,
+          correlationId: 'it',
+          payload: { mandateRequestId: mandateId, cardRef: 'card-1', billId: 'bill-0', consentedAt: new Date().toISOString(), customerPhone: '+819077776666' },
+        }),
+      },
+    ]);
+    await pollUntil('the mandate in billing', async () => {
+      const rows = await namespace.query(`SELECT 1 FROM "${namespace.schema('billing')}".customer_mandate WHERE mandate_id = $1`, [mandateId]);
+      return rows.length === 1;
+    });
+    const result = await upload(merchant, `${header}\nM-1,3300,JPY,2099-01-31,card,,090-7777-6666,\nM-2,3300,JPY,2099-01-31,card,,090-7777-5555,\n`);
+    expect(result.body).toMatchObject({ accepted: 2 });
+    const bills = await namespace.query<{ merchant_bill_number: string; status: string; auto_charge_mandate_id: string | null; sms: number }>(
+      `SELECT b.merchant_bill_number, b.status, b.auto_charge_mandate_id, (SELECT count(*)::int FROM "${namespace.schema('billing')}".sms_message s WHERE s.bill_id = b.id) AS sms
+       FROM "${namespace.schema('billing')}".bill b WHERE b.merchant_id = $1 ORDER BY b.merchant_bill_number`,
+      [merchant],
+    );
+    expect(bills).toEqual([
+      { merchant_bill_number: 'M-1', status: 'created', auto_charge_mandate_id: mandateId, sms: 0 },
+      { merchant_bill_number: 'M-2', status: 'scheduled', auto_charge_mandate_id: null, sms: 1 },
+    ]);
+    const requests = await namespace.query<{ payload: Record<string, unknown> }>(
+      `SELECT envelope->'payload' AS payload FROM "${namespace.schema('billing')}".outbox_message WHERE envelope->>'type' = 'billing.bill.auto-charge-requested' AND envelope->>'merchantId' = $1`,
+      [merchant],
+    );
+    expect(requests.map((r) => r.payload)).toEqual([expect.objectContaining({ merchantBillNumber: 'M-1', mandateId, amount: 3300, currency: 'JPY' })]);
   });
 });

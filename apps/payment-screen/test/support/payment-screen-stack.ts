@@ -31,7 +31,7 @@ export class PaymentScreenStack {
     this.namespace = new TestNamespace(name);
   }
 
-  async start(paymentEnv: Record<string, string> = {}): Promise<void> {
+  async start(paymentEnv: Record<string, string> = {}, readyTimeoutMs?: number): Promise<void> {
     const processorPort = await freePort();
     const paymentPort = await freePort();
     this.processor = new ServiceProcess(
@@ -54,7 +54,7 @@ export class PaymentScreenStack {
         ...paymentEnv,
       }),
     ).start();
-    await Promise.all([this.processor.waitUntilReady(), this.payment.waitUntilReady()]);
+    await Promise.all([this.processor.waitUntilReady(readyTimeoutMs), this.payment.waitUntilReady(readyTimeoutMs)]);
   }
 
   async stop(): Promise<void> {

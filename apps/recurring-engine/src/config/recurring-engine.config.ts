@@ -1,10 +1,30 @@
-import { IsInt, IsNotEmpty, IsString, IsUrl, Matches, Max, Min, ValidateIf } from 'class-validator';
+import { IsInt, IsNotEmpty, IsString, IsUrl, Matches, Max, Min, ValidateBy, ValidateIf } from 'class-validator';
+import { parseJobSchedule, parseJobSettings } from '@kessai/recurring-feature-jobs';
 import { Environment, loadConfig, Secret, ServiceConfig, ToInteger } from '@kessai/shared-config';
+
+/** A JSON setting read by `parse`; the validation message is the parser's own (which entry, what is wrong). */
+function IsParsedBy(parse: (text: string) => unknown): PropertyDecorator {
+  const problemOf = (value: unknown) => {
+    try {
+      parse(String(value));
+      return null;
+    } catch (error) {
+      return (error as Error).message;
+    }
+  };
+  return ValidateBy({
+    name: 'isParsedBy',
+    validator: { validate: (value) => typeof value === 'string' && problemOf(value) === null, defaultMessage: (args) => problemOf(args?.value) ?? 'invalid' },
+  });
+}
 
 /** Validation of every variable lives on ServiceConfig; here are this service's defaults and own settings. */
 export class RecurringEngineConfig extends ServiceConfig {
   PORT = 3003;
   DATABASE_SCHEMA = 'recurring';
+  // a charge file of millions of lines is streamed in one request: an hour to send it
+  override HTTP_REQUEST_TIMEOUT_MS = 3_600_000;
+  override DATABASE_POOL_SIZE = 20;
 
   /** Records per chunk of a job = records per commit; a restarted job resumes after the last committed chunk. */
   @ToInteger()
@@ -12,6 +32,49 @@ export class RecurringEngineConfig extends ServiceConfig {
   @Min(1)
   @Max(100_000)
   RECURRING_CHUNK_SIZE = 5_000;
+
+  /** Records read per database query by jobs that read ahead (authorize-charges); chunks are cut from them. */
+  @ToInteger()
+  @IsInt()
+  @Min(1)
+  @Max(200_000)
+  RECURRING_FETCH_SIZE = 5_000;
+
+  /** Shops each job works at once on one instance (unless RECURRING_JOBS says otherwise for the job). */
+  @ToInteger()
+  @IsInt()
+  @Min(1)
+  @Max(64)
+  RECURRING_CONCURRENCY = 4;
+
+  /** Per-job settings as JSON, e.g. {"authorize-charges":{"concurrency":8,"chunkSize":5000,"fetchSize":20000}}. */
+  @IsParsedBy(parseJobSettings)
+  RECURRING_JOBS = '';
+
+  /** A shop's run holds its partition this long without renewing (renewed every third of it); a dead run's shop is taken over after it. */
+  @ToInteger()
+  @IsInt()
+  @Min(3000)
+  @Max(600_000)
+  RECURRING_PARTITION_LEASE_MS = 30_000;
+
+  /** The built-in schedule as JSON, Japan time: [{"job":"generate-charges","cron":"0 2 1 * *"}, …]; empty = HTTP only. */
+  @IsParsedBy(parseJobSchedule)
+  RECURRING_SCHEDULE = '';
+
+  /** How often each instance looks for a due slot of the schedule. */
+  @ToInteger()
+  @IsInt()
+  @Min(100)
+  @Max(600_000)
+  RECURRING_SCHEDULE_POLL_MS = 15_000;
+
+  /** A slot missed while no instance ran still fires when it is at most this many minutes old. */
+  @ToInteger()
+  @IsInt()
+  @Min(0)
+  @Max(10_080)
+  RECURRING_SCHEDULE_CATCH_UP_MINUTES = 360;
 
   /** A job logs a shop's progress each time this many more records are done. */
   @ToInteger()
@@ -22,6 +85,13 @@ export class RecurringEngineConfig extends ServiceConfig {
   /** The processor's API (processor-sim in development and tests). */
   @IsUrl({ require_tld: false, protocols: ['http', 'https'] })
   RECURRING_PROCESSOR_URL = 'http://127.0.0.1:3005';
+
+  /** How long one authorization of a bill charged automatically may take before it is retried (same idempotency key). */
+  @ToInteger()
+  @IsInt()
+  @Min(100)
+  @Max(120_000)
+  RECURRING_PROCESSOR_TIMEOUT_MS = 10_000;
 
   /** The SFTP server holding the shops' inboxes and outboxes; empty: no SFTP intake in this instance. */
   @ValidateIf((config: RecurringEngineConfig) => config.RECURRING_SFTP_HOST !== '')

@@ -139,8 +139,9 @@ describe('recurring-engine monthly authorization through the processor bulk API'
     const crashing = await startEngine({ FAILPOINTS: 'recurring.authorize.after-processor-answer' });
     const executionId = await runJob(crashing, 'authorize-charges', shopId, '2026-03');
     expect((await crashing.waitForExit()).signal).toBe('SIGKILL');
-    // the processor authorized the first chunk, the engine recorded nothing of it
-    expect(await processorAuthorizations(shopId)).toHaveLength(4);
+    // the processor authorized the first chunk (and the second too when its request, sent while the first was
+    // being written, got there before the kill); the engine recorded nothing of either
+    expect([4, 8]).toContain((await processorAuthorizations(shopId)).length);
     expect((await charges(shopId)).every((c) => c.status === 'pending')).toBe(true);
 
     engine = await startEngine();

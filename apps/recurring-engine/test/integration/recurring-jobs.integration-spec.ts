@@ -67,9 +67,9 @@ describe('recurring-engine jobs: launched over HTTP, one work message per shop, 
     expect(execution.progress).toMatchObject({ done: 45, total: 45, shopsDone: 2, shopsTotal: 2 });
     expect(execution.shops).toEqual(
       expect.arrayContaining([
-        { shopId: bigShop, status: 'succeeded', done: 45, total: 45, chunksCommitted: 5 },
+        { shopId: bigShop, status: 'succeeded', done: 45, total: 45, chunksCommitted: 5, attempts: 1, error: null },
         // the small shop's definitions ended with January: nothing to charge in February
-        { shopId: smallShop, status: 'succeeded', done: 0, total: 0, chunksCommitted: 0 },
+        { shopId: smallShop, status: 'succeeded', done: 0, total: 0, chunksCommitted: 0, attempts: 1, error: null },
       ]),
     );
     const generated = await charges(bigShop);

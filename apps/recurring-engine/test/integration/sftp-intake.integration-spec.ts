@@ -111,6 +111,8 @@ describe('recurring-engine SFTP intake', () => {
     await drop(shopId, `charges-${future}-again.csv`, content);
     expect(await waitForReport(shopId, `charges-${future}-again.csv`)).toMatchObject({ status: 'duplicate', duplicateOf: report.id, accepted: 0 });
     expect(await charges(shopId)).toHaveLength(2);
+    // its charges wait for the cycle's authorization: no results file yet
+    expect((await names(shopId, 'outbox')).filter((name) => name.endsWith('.charges.csv'))).toEqual([]);
   });
 
   it('refuses a file for a cycle past its deadline into refused/ with the reason in the outbox, and authorizes an immediate file at once', async () => {
@@ -128,6 +130,12 @@ describe('recurring-engine SFTP intake', () => {
       return rows.length === 1 && rows[0].status === 'authorized' ? rows : undefined;
     });
     expect(charge.amount).toBe('3300');
+    // once none of its charges is pending, the file's results are written to the outbox
+    const resultsName = await pollUntil('the immediate file results in the outbox', async () => (await names(shopId, 'outbox')).find((name) => name.endsWith('.charges.csv')), { timeoutMs: 30_000 });
+    expect(resultsName).toMatch(/^immediate-001\.csv\.[0-9a-f-]{36}\.charges\.csv$/);
+    const results = parse((await merchant.get(`${shopDirectory(shopId, 'outbox')}/${resultsName}`)).toString(), { bom: true, columns: true });
+    expect(results).toEqual([expect.objectContaining({ line: '2', member_id: 'M-1', amount: '3300', currency: 'JPY', status: 'authorized', authorization_id: expect.stringMatching(/.+/) })]);
+    expect(JSON.stringify(results)).not.toContain(APPROVE);
   });
 
   it.each(['recurring.intake.before-merge', 'recurring.intake.after-merge'])(

@@ -6,6 +6,8 @@ const HTTP_URL = /^https?:\/\/[^\s/]+(:\d+)?\/?$/;
 /** Validation of every shared variable lives on ServiceConfig; here are the gateway's defaults and own settings. */
 export class ThrottleGatewayConfig extends ServiceConfig {
   PORT = 3000;
+  // streamed CSV uploads (bills, charge files) pass through in one request: as long as the services allow them
+  override HTTP_REQUEST_TIMEOUT_MS = 3_600_000;
   DATABASE_SCHEMA = 'throttle';
 
   /** Upstream of the billing API (`/bills`). Each merchant-facing service has one such variable. */
@@ -87,6 +89,16 @@ export class ThrottleGatewayConfig extends ServiceConfig {
   @Min(50)
   @Max(300000)
   UPSTREAM_TIMEOUT_MS = 10000;
+
+  /**
+   * The longest a streamed file upload (bills CSV, recurring charge file) may take, from its first byte to the
+   * service's answer: the service reads the whole file before it answers.
+   */
+  @ToInteger()
+  @IsInt()
+  @Min(1000)
+  @Max(3600000)
+  UPSTREAM_UPLOAD_TIMEOUT_MS = 3600000;
 
   /** Keep-alive connections per upstream and instance. */
   @ToInteger()

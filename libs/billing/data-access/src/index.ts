@@ -8,6 +8,7 @@ import { SmsMessageEntity } from './lib/sms-message.entity';
 import { MerchantWebhooks1763800000001 } from './lib/migrations/1763800000001-merchant-webhooks';
 import { BillImports1763800000002 } from './lib/migrations/1763800000002-bill-imports';
 import { BillImportEntity } from './lib/bill-import.entity';
+import { CustomerMandates1764600000000 } from './lib/migrations/1764600000000-customer-mandates';
 import { WebhookAttemptEntity, WebhookDeliveryEntity, WebhookEndpointEntity } from './lib/webhook.entities';
 
 export { BillEntity } from './lib/bill.entity';
@@ -23,7 +24,8 @@ export { DevSmsInboxEntity } from './lib/dev-sms-inbox.entity';
 export { WebhookEndpointEntity, WebhookDeliveryEntity, WebhookAttemptEntity, type WebhookDeliveryStatus } from './lib/webhook.entities';
 export { WebhookRepository } from './lib/webhook.repository';
 export { BillImportEntity, type BillImportStatus } from './lib/bill-import.entity';
-export { BillImportRepository, type BillImportProblem } from './lib/bill-import.repository';
+export { BillImportRepository, type BillImportProblem, type StagedImportBill } from './lib/bill-import.repository';
+export { CustomerMandateRepository } from './lib/customer-mandate.repository';
 
 export const BILLING_ENTITIES = [
   BillEntity,
@@ -37,4 +39,7 @@ export const BILLING_ENTITIES = [
   BillImportEntity,
 ];
 /** In order of application. */
-export const BILLING_MIGRATIONS = [CreateBillingSchema1763780000000, DigitalBilling1763800000000, MerchantWebhooks1763800000001, BillImports1763800000002];
+export const BILLING_MIGRATIONS = [
+  CreateBillingSchema1763780000000, DigitalBilling1763800000000, MerchantWebhooks1763800000001, BillImports1763800000002,
+  CustomerMandates1764600000000,
+];

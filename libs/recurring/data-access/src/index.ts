@@ -1,11 +1,15 @@
 import { CreateRecurringSchema1763780000000 } from './lib/migrations/1763780000000-create-recurring-schema';
 import { CreateRecurringTables1763900000000 } from './lib/migrations/1763900000000-create-recurring-tables';
 import { AddRecurringIntake1765300000000 } from './lib/migrations/1765300000000-add-recurring-intake';
+import { AddChargeFileResults1765400000000 } from './lib/migrations/1765400000000-add-charge-file-results';
+import { AddPartitionLeasesAndScheduleSlots1765400000000 } from './lib/migrations/1765400000000-add-partition-leases-and-schedule-slots';
 
 export { recurringTable } from './lib/recurring-tables';
 export { ShopRepository } from './lib/shop.repository';
 export { MandateRepository, type MandateRecord } from './lib/mandate.repository';
-export { JobRepository, type JobExecutionRecord, type JobPartitionRecord } from './lib/job.repository';
+export { BillChargeRepository, type BillChargeRecord } from './lib/bill-charge.repository';
+export { JobRepository, type JobExecutionRecord, type JobPartitionRecord, type PartitionClaim } from './lib/job.repository';
+export { JobScheduleRepository } from './lib/job-schedule.repository';
 export { MemberRepository, type MemberRecord } from './lib/member.repository';
 export { DefinitionRepository, type DefinitionRecord } from './lib/definition.repository';
 export { ApiChargeRepository, type ApiChargeRecord } from './lib/api-charge.repository';
@@ -21,4 +25,10 @@ export { ChargeRepository, type PendingCharge, type AuthorizationOutcome, type C
 
 export const RECURRING_ENTITIES = [];
 /** In order of application. */
-export const RECURRING_MIGRATIONS = [CreateRecurringSchema1763780000000, CreateRecurringTables1763900000000, AddRecurringIntake1765300000000];
+export const RECURRING_MIGRATIONS = [
+  CreateRecurringSchema1763780000000,
+  CreateRecurringTables1763900000000,
+  AddRecurringIntake1765300000000,
+  AddChargeFileResults1765400000000,
+  AddPartitionLeasesAndScheduleSlots1765400000000,
+];

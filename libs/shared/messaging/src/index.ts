@@ -6,12 +6,12 @@ export {
   deadLetterTopic,
   defineConsumer,
 } from './lib/messaging.options';
-export { OutboxWriter } from './lib/outbox/outbox.writer';
+export { OutboxWriter, PreparedOutboxRow } from './lib/outbox/outbox.writer';
 export { OutboxRelay } from './lib/outbox/outbox.relay';
 export { OutboxMessageEntity } from './lib/outbox/outbox-message.entity';
 export { outboxBucketOf, OUTBOX_BUCKETS } from './lib/outbox/outbox-bucket';
 export { InboxMessageEntity } from './lib/inbox/inbox-message.entity';
-export { type EventHandler, UnprocessableEventError } from './lib/consumer/event-handler';
+export { type EventHandler, type WorkMessageHandler, type WorkDelivery, UnprocessableEventError } from './lib/consumer/event-handler';
 export { KafkaConnection, type OutgoingMessage } from './lib/kafka/kafka-connection';
 export { MessagingReadiness } from './lib/messaging.readiness';
 export { MESSAGING_ENTITIES, createMessagingTables, dropMessagingTables } from './lib/messaging-tables';

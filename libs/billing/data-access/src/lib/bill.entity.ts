@@ -78,4 +78,13 @@ export class BillEntity {
 
   @Column({ name: 'failed_payment_attempts', type: 'integer' })
   failedPaymentAttempts: number;
+
+  @Column({ name: 'auto_charge_mandate_id', type: 'text', nullable: true })
+  autoChargeMandateId: string | null;
+
+  @Column({ name: 'auto_charge_status', type: 'text', nullable: true })
+  autoChargeStatus: string | null;
+
+  @Column({ name: 'auto_charge_decline_code', type: 'text', nullable: true })
+  autoChargeDeclineCode: string | null;
 }

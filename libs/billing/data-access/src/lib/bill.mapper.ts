@@ -1,4 +1,4 @@
-import { Bill, BillStatus, PaymentMethod } from '@kessai/billing-domain';
+import { AutoChargeStatus, Bill, BillStatus, PaymentMethod } from '@kessai/billing-domain';
 import { Money } from '@kessai/shared-money';
 import { BillEntity } from './bill.entity';
 
@@ -30,6 +30,9 @@ export class BillMapper {
       closedAt: s.closedAt ?? null,
       closedReason: s.closedReason ?? null,
       failedPaymentAttempts: s.failedPaymentAttempts,
+      autoChargeMandateId: s.autoCharge?.mandateId ?? null,
+      autoChargeStatus: s.autoCharge?.status ?? null,
+      autoChargeDeclineCode: s.autoCharge?.declineCode ?? null,
     };
   }
 
@@ -59,6 +62,9 @@ export class BillMapper {
       closedAt: entity.closedAt ?? undefined,
       closedReason: entity.closedReason ?? undefined,
       failedPaymentAttempts: entity.failedPaymentAttempts,
+      autoCharge: entity.autoChargeMandateId
+        ? { mandateId: entity.autoChargeMandateId, status: entity.autoChargeStatus as AutoChargeStatus, declineCode: entity.autoChargeDeclineCode ?? undefined }
+        : undefined,
     });
   }
 }

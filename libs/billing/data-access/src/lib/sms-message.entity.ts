@@ -2,7 +2,7 @@ import { Column, Entity, PrimaryColumn } from 'typeorm';
 
 /** queued → sent (→ delivered / undelivered by the provider's report), failed, or skipped (the bill closed first). */
 export type SmsMessageStatus = 'queued' | 'sent' | 'failed' | 'skipped';
-export type SmsMessageKind = 'payment-link' | 'reminder';
+export type SmsMessageKind = 'payment-link' | 'reminder' | 'receipt';
 
 /** The SMS queue: one row per message to send, worked by the dispatch job (SKIP LOCKED), so a restart loses nothing. */
 @Entity({ name: 'sms_message' })

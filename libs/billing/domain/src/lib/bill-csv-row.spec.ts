@@ -16,6 +16,7 @@ describe('bill CSV rows', () => {
         taxAmount: 300,
         message: undefined,
         sendAt: undefined,
+        lineItems: undefined,
       },
     });
   });
@@ -34,5 +35,18 @@ describe('bill CSV rows', () => {
       { column: 'dueDate', reason: 'required column missing from the header row' },
       { column: 'allowedPaymentMethods', reason: 'required column missing from the header row' },
     ]);
+  });
+
+  it('reads line items as description:quantity:unitAmount separated by |, a description holding a colon included', () => {
+    const result = parseBillCsvRow({ ...good, amount: '10800', lineItems: '水道料金 11月分:1:9800 | 下水道使用料: 基本:2:500' });
+    expect('row' in result && result.row.lineItems).toEqual([
+      { description: '水道料金 11月分', quantity: 1, unitAmount: 9800 },
+      { description: '下水道使用料: 基本', quantity: 2, unitAmount: 500 },
+    ]);
+  });
+
+  it('names the line item that is not description:quantity:unitAmount', () => {
+    const result = parseBillCsvRow({ ...good, lineItems: '水道料金:1:9800|下水道使用料:two:500' });
+    expect('problems' in result && result.problems).toEqual([{ column: 'lineItems', reason: expect.stringContaining('item 2 ("下水道使用料:two:500")') }]);
   });
 });

@@ -1,4 +1,4 @@
-import { PAYMENT_METHODS, PaymentMethod } from './bill';
+import { BillLineItem, PAYMENT_METHODS, PaymentMethod } from './bill';
 
 /** The columns of a bill CSV (header row, any order). The first five are required. */
 export const BILL_CSV_COLUMNS = [
@@ -12,6 +12,7 @@ export const BILL_CSV_COLUMNS = [
   'taxAmount',
   'message',
   'sendAt',
+  'lineItems',
 ] as const;
 export type BillCsvColumn = (typeof BILL_CSV_COLUMNS)[number];
 const REQUIRED: readonly BillCsvColumn[] = BILL_CSV_COLUMNS.slice(0, 5);
@@ -32,6 +33,7 @@ export interface BillCsvRow {
   taxAmount?: number;
   message?: string;
   sendAt?: Date;
+  lineItems?: BillLineItem[];
 }
 
 /** Problems with a header row: missing required columns, unknown or repeated ones. */
@@ -92,6 +94,9 @@ export function parseBillCsvRow(record: Record<string, string | undefined>): { r
   if (sendAt && (Number.isNaN(sendAt.getTime()) || !/^\d{4}-\d{2}-\d{2}T/.test(sendAtText as string))) {
     problems.push({ column: 'sendAt', reason: 'an ISO 8601 time with offset, e.g. 2026-12-01T09:00:00+09:00' });
   }
+  const lineItemsText = field('lineItems');
+  const lineItems = lineItemsText === undefined ? undefined : parseLineItems(lineItemsText);
+  if (typeof lineItems === 'string') problems.push({ column: 'lineItems', reason: lineItems });
   if (problems.length > 0) return { problems };
   return {
     row: {
@@ -105,6 +110,29 @@ export function parseBillCsvRow(record: Record<string, string | undefined>): { r
       taxAmount: taxAmount === undefined ? undefined : Number(taxAmount),
       message,
       sendAt,
+      lineItems: lineItems as BillLineItem[] | undefined,
     },
   };
+}
+
+const LINE_ITEM = /^(.+):(\d{1,9}):(\d{1,15})$/;
+
+/**
+ * `description:quantity:unitAmount` items separated by `|`, e.g. `水道料金 11月分:1:9800|下水道使用料:2:500`
+ * (the unit amount in minor units; a description may itself hold `:`, the last two fields are the numbers).
+ * Returns the reason when the cell is not such a list; the domain checks that the items add up to the amount.
+ */
+function parseLineItems(cell: string): BillLineItem[] | string {
+  const items: BillLineItem[] = [];
+  const parts = cell.split('|');
+  if (parts.length > 100) return 'at most 100 line items';
+  for (const [index, part] of parts.entries()) {
+    const match = LINE_ITEM.exec(part.trim());
+    const description = match?.[1].trim();
+    if (!match || !description || description.length > 200 || Number(match[2]) < 1) {
+      return `item ${index + 1} ("${part.trim().slice(0, 40)}") must be description:quantity:unitAmount, e.g. 水道料金:1:9800, items separated by |`;
+    }
+    items.push({ description, quantity: Number(match[2]), unitAmount: Number(match[3]) });
+  }
+  return items;
 }

@@ -107,3 +107,37 @@ describe('Bill lifecycle', () => {
     expect(() => newBill({ customerPhone: undefined }).schedule()).toThrow(expect.objectContaining({ code: 'BILLING_PHONE_INVALID' }));
   });
 });
+
+describe('a bill charged with the customer\'s mandate', () => {
+  const payment = { paymentId: 'auth-1', paymentMethod: 'card' as const, paidAt: now };
+
+  it('is charged to the mandate instead of being scheduled, and is paid once by the authorization', () => {
+    const requested = newBill().requestAutoCharge('mandate-1');
+    expect(requested.status).toBe('created');
+    expect(requested.awaitsAutoCharge).toBe(true);
+    const paid = changed(requested.markAutoChargeAuthorized(payment));
+    expect(paid.status).toBe('paid');
+    expect(paid.autoCharge).toEqual({ mandateId: 'mandate-1', status: 'authorized' });
+    expect(paid.markAutoChargeAuthorized(payment)).toBeNull();
+  });
+
+  it('falls back to its payment link when the charge is declined, and records the decline once', () => {
+    const declined = changed(newBill().requestAutoCharge('mandate-1').markAutoChargeDeclined('51'));
+    expect(declined.autoCharge).toEqual({ mandateId: 'mandate-1', status: 'declined', declineCode: '51' });
+    expect(declined.failedPaymentAttempts).toBe(1);
+    expect(declined.awaitsAutoCharge).toBe(false);
+    expect(declined.schedule().status).toBe('scheduled');
+    expect(declined.markAutoChargeDeclined('51')).toBeNull();
+  });
+
+  it('refuses to charge automatically a bill already scheduled, and an answer for a bill never charged so', () => {
+    expect(() => newBill().schedule().requestAutoCharge('mandate-1')).toThrow(BillingException);
+    expect(() => newBill().markAutoChargeAuthorized(payment)).toThrow(expect.objectContaining({ code: 'BILLING_AUTO_CHARGE_NOT_REQUESTED' }));
+  });
+
+  it('is not paid by a charge that arrives after the bill was canceled: the money must be refunded', () => {
+    const canceled = newBill().requestAutoCharge('mandate-1').cancel(now);
+    expect(() => canceled.markAutoChargeAuthorized(payment)).toThrow(expect.objectContaining({ code: 'BILLING_BILL_TRANSITION_NOT_ALLOWED' }));
+    expect(canceled.markAutoChargeDeclined('51')).toBeNull();
+  });
+});

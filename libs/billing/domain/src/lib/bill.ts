@@ -34,6 +34,15 @@ export interface NewBill {
   paymentLinkToken: string;
 }
 
+export type AutoChargeStatus = 'requested' | 'authorized' | 'declined';
+
+export interface BillAutoCharge {
+  mandateId: string;
+  status: AutoChargeStatus;
+  /** The processor's decline code when declined. */
+  declineCode?: string;
+}
+
 export interface BillPayment {
   paymentId: string;
   paymentMethod: PaymentMethod;
@@ -42,6 +51,7 @@ export interface BillPayment {
 
 export interface BillState extends Omit<NewBill, 'lineItems'> {
   id: string;
+  autoCharge?: BillAutoCharge;
   status: BillStatus;
   lineItems: BillLineItem[];
   createdAt: Date;
@@ -127,6 +137,12 @@ export class Bill {
   get closedAt(): Date | undefined { return this.state.closedAt; }
   get closedReason(): string | undefined { return this.state.closedReason; }
   get failedPaymentAttempts(): number { return this.state.failedPaymentAttempts; }
+  get autoCharge(): BillAutoCharge | undefined { return this.state.autoCharge; }
+
+  /** Charged to the customer's mandate, waiting for the recurring engine's answer. */
+  get awaitsAutoCharge(): boolean {
+    return this.state.autoCharge?.status === 'requested';
+  }
 
   /** The payment link stops working when the due date ends in Japan. */
   get paymentLinkExpiresAt(): Date {
@@ -170,6 +186,45 @@ export class Bill {
       throw new BillingException('BILLING_BILL_ALREADY_PAID_CONFLICT', `Bill ${this.state.id} was already paid by payment ${this.state.payment?.paymentId}`, 'billId');
     }
     return this.to('paid', { payment });
+  }
+
+  /**
+   * The customer has a mandate (automatic card payment): a new bill is charged to it instead of sending its
+   * payment link. Only a bill that has not been scheduled, sent or paid yet.
+   */
+  requestAutoCharge(mandateId: string): Bill {
+    if (this.state.status !== 'created' || this.state.autoCharge) {
+      throw new BillingException('BILLING_BILL_TRANSITION_NOT_ALLOWED', `A ${this.state.status} bill cannot be charged automatically`, 'status');
+    }
+    return new Bill({ ...this.state, autoCharge: { mandateId, status: 'requested' } });
+  }
+
+  /**
+   * The automatic charge to the customer's mandate was authorized: the bill is paid by it. A redelivered answer
+   * with the same authorization changes nothing (null).
+   */
+  markAutoChargeAuthorized(payment: BillPayment): Bill | null {
+    if (!this.state.autoCharge) {
+      throw new BillingException('BILLING_AUTO_CHARGE_NOT_REQUESTED', `Bill ${this.state.id} was not charged automatically`, 'billId');
+    }
+    const paid = this.markPaid(payment);
+    return paid && new Bill({ ...paid.state, autoCharge: { ...this.state.autoCharge, status: 'authorized' } });
+  }
+
+  /**
+   * The automatic charge was declined: the bill falls back to its payment link (the caller queues its SMS, as
+   * for any bill). Null when the decline was recorded before, or the bill was settled meanwhile.
+   */
+  markAutoChargeDeclined(declineCode: string): Bill | null {
+    if (!this.state.autoCharge) {
+      throw new BillingException('BILLING_AUTO_CHARGE_NOT_REQUESTED', `Bill ${this.state.id} was not charged automatically`, 'billId');
+    }
+    if (this.state.autoCharge.status !== 'requested' || !this.isOpen) return null;
+    return new Bill({
+      ...this.state,
+      autoCharge: { ...this.state.autoCharge, status: 'declined', declineCode },
+      failedPaymentAttempts: this.state.failedPaymentAttempts + 1,
+    });
   }
 
   /** A payment attempt failed; the bill stays open for another try. */

@@ -39,3 +39,15 @@ export function paymentLinkSms(input: { kind: 'payment-link' | 'reminder'; amoun
 function groupThousands(value: number): string {
   return String(value).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 }
+
+/**
+ * The Japanese receipt of a bill charged automatically to the customer's registered card, in one UCS-2 segment:
+ * `【領収】ご請求¥3,300を登録カードでお支払いしました 請求番号B-1001`. A bill number too long to fit is left
+ * out rather than sending two segments (the merchant's own statement carries it).
+ */
+export function receiptSms(input: { amount: number; currency: string; merchantBillNumber: string }): string {
+  const amount = input.currency === 'JPY' ? `¥${groupThousands(input.amount)}` : `${input.amount} ${input.currency}`;
+  const text = `【領収】ご請求${amount}を登録カードでお支払いしました`;
+  const withNumber = `${text} 請求番号${input.merchantBillNumber}`;
+  return smsSegments(withNumber).segments === 1 ? withNumber : text;
+}

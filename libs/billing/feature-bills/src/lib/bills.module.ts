@@ -1,6 +1,14 @@
 import { DynamicModule, Module, Provider } from '@nestjs/common';
-import { BillImportRepository, BillRepository, IdempotencyKeyRepository, SmsQueueRepository, WebhookRepository } from '@kessai/billing-data-access';
+import {
+  BillImportRepository,
+  BillRepository,
+  CustomerMandateRepository,
+  IdempotencyKeyRepository,
+  SmsQueueRepository,
+  WebhookRepository,
+} from '@kessai/billing-data-access';
 import { PaymentAuthorizedV1, PaymentCapturedV1, PaymentFailedV1, PaymentPageOpenedV1 } from '@kessai/payment-contracts';
+import { BillChargeAuthorizedV1, BillChargeDeclinedV1, MandateCreatedV1 } from '@kessai/recurring-contracts';
 import { ConsumerRegistration, defineConsumer } from '@kessai/shared-messaging';
 import { BILLING_OPTIONS, BillingOptions } from './billing.options';
 import { CancelBillHandler } from './commands/cancel-bill/cancel-bill.handler';
@@ -14,6 +22,9 @@ import { MarkBillOpenedWhenPaymentPageOpenedHandler } from './events/mark-bill-o
 import { MarkBillPaidWhenPaymentAuthorizedHandler } from './events/mark-bill-paid-when-payment-authorized.handler';
 import { MarkBillPaidWhenPaymentCapturedHandler } from './events/mark-bill-paid-when-payment-captured.handler';
 import { RecordAttemptWhenPaymentFailedHandler } from './events/record-attempt-when-payment-failed.handler';
+import { RecordCustomerMandateWhenMandateCreatedHandler } from './events/record-customer-mandate-when-mandate-created.handler';
+import { MarkBillPaidWhenBillChargeAuthorizedHandler } from './events/mark-bill-paid-when-bill-charge-authorized.handler';
+import { SendPaymentLinkWhenBillChargeDeclinedHandler } from './events/send-payment-link-when-bill-charge-declined.handler';
 import { ExpireBillsJob } from './jobs/expire-bills.job';
 import { DispatchSmsJob } from './jobs/dispatch-sms.job';
 import { SendRemindersJob } from './jobs/send-reminders.job';
@@ -36,12 +47,15 @@ import { ImportBillsHttpController } from './commands/import-bills/import-bills.
 import { GetBillImportHttpController } from './queries/get-bill-import/get-bill-import.http.controller';
 import { ExportBillsHttpController } from './queries/export-bills/export-bills.http.controller';
 
-/** What billing-requests consumes from the payment context. */
+/** What billing-requests consumes from the payment and recurring contexts. */
 export const BILLING_CONSUMERS: ConsumerRegistration[] = [
   defineConsumer({ name: 'billing-requests.mark-bill-opened-when-payment-page-opened', event: PaymentPageOpenedV1, handler: MarkBillOpenedWhenPaymentPageOpenedHandler }),
   defineConsumer({ name: 'billing-requests.mark-bill-paid-when-payment-authorized', event: PaymentAuthorizedV1, handler: MarkBillPaidWhenPaymentAuthorizedHandler }),
   defineConsumer({ name: 'billing-requests.mark-bill-paid-when-payment-captured', event: PaymentCapturedV1, handler: MarkBillPaidWhenPaymentCapturedHandler }),
   defineConsumer({ name: 'billing-requests.record-attempt-when-payment-failed', event: PaymentFailedV1, handler: RecordAttemptWhenPaymentFailedHandler }),
+  defineConsumer({ name: 'billing-requests.record-customer-mandate-when-mandate-created', event: MandateCreatedV1, handler: RecordCustomerMandateWhenMandateCreatedHandler }),
+  defineConsumer({ name: 'billing-requests.mark-bill-paid-when-bill-charge-authorized', event: BillChargeAuthorizedV1, handler: MarkBillPaidWhenBillChargeAuthorizedHandler }),
+  defineConsumer({ name: 'billing-requests.send-payment-link-when-bill-charge-declined', event: BillChargeDeclinedV1, handler: SendPaymentLinkWhenBillChargeDeclinedHandler }),
 ];
 
 /** The configured SMS provider: the development inbox, or Twilio. */
@@ -94,6 +108,10 @@ export class BillsModule {
         MarkBillPaidWhenPaymentAuthorizedHandler,
         MarkBillPaidWhenPaymentCapturedHandler,
         RecordAttemptWhenPaymentFailedHandler,
+        CustomerMandateRepository,
+        RecordCustomerMandateWhenMandateCreatedHandler,
+        MarkBillPaidWhenBillChargeAuthorizedHandler,
+        SendPaymentLinkWhenBillChargeDeclinedHandler,
         ExpireBillsJob,
         SendRemindersJob,
         smsProviderOf(options),

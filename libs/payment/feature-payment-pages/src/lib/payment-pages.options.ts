@@ -10,6 +10,8 @@ export interface PaymentPagesOptions {
   /** The processor origin browsers load the tokenization script from: the only script origin the CSP allows. */
   processorBrowserUrl: string;
   processorTimeoutMs: number;
+  /** Outbound proxy (production: the egress proxy); hosts in `noProxy` are reached directly. */
+  egressProxy?: { url: string; noProxy: string };
   /** Verifies processor webhooks. */
   signingSecret: string;
   csrfSecret: string;

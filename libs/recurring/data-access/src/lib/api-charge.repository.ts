@@ -35,6 +35,9 @@ interface ApiChargeRow {
   created_at: Date;
 }
 
+const API_CHARGE_COLUMNS = `SELECT c.id::text AS id, c.charge_key, c.shop_id, c.cycle, m.external_member_id, c.card_ref, c.amount::text AS amount,
+  c.currency, to_char(c.charge_date, 'YYYY-MM-DD') AS charge_date, c.status, c.authorization_id, c.decline_code, c.created_at`;
+
 const toRecord = (row: ApiChargeRow): ApiChargeRecord => ({
   id: row.id,
   chargeKey: row.charge_key,
@@ -69,9 +72,7 @@ export class ApiChargeRepository {
       [charge.chargeKey, charge.shopId, charge.cycle, charge.cardRef, charge.amount, charge.currency, charge.chargeDate, charge.memberUuid],
     );
     const rows: ApiChargeRow[] = await transaction.query(
-      `SELECT c.id::text AS id, c.charge_key, c.shop_id, c.cycle, m.external_member_id, c.card_ref, c.amount::text AS amount, c.currency,
-              to_char(c.charge_date, 'YYYY-MM-DD') AS charge_date, c.status, c.authorization_id, c.decline_code, c.created_at
-       FROM ${table} c JOIN ${recurringTable(transaction, 'member')} m ON m.id = c.member_id
+      `${API_CHARGE_COLUMNS} FROM ${table} c JOIN ${recurringTable(transaction, 'member')} m ON m.id = c.member_id
        WHERE c.charge_key = $1 AND c.shop_id = $2 FOR UPDATE OF c`,
       [charge.chargeKey, charge.shopId],
     );
@@ -81,9 +82,7 @@ export class ApiChargeRepository {
   async findOfShop(transaction: EntityManager, shopId: string, id: string): Promise<ApiChargeRecord | null> {
     if (!/^\d{1,18}$/.test(id)) return null;
     const rows: ApiChargeRow[] = await transaction.query(
-      `SELECT c.id::text AS id, c.charge_key, c.shop_id, c.cycle, m.external_member_id, c.card_ref, c.amount::text AS amount, c.currency,
-              to_char(c.charge_date, 'YYYY-MM-DD') AS charge_date, c.status, c.authorization_id, c.decline_code, c.created_at
-       FROM ${recurringTable(transaction, 'charge')} c JOIN ${recurringTable(transaction, 'member')} m ON m.id = c.member_id
+      `${API_CHARGE_COLUMNS} FROM ${recurringTable(transaction, 'charge')} c JOIN ${recurringTable(transaction, 'member')} m ON m.id = c.member_id
        WHERE c.id = $1::bigint AND c.shop_id = $2 AND c.charge_key LIKE 'api:%'`,
       [id, shopId],
     );

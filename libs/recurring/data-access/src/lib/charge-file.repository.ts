@@ -146,6 +146,33 @@ export class ChargeFileRepository {
     };
   }
 
+  /** The shop's merged SFTP files whose charges are all past pending and whose results are not yet published. */
+  async settledUnpublished(shopId: string): Promise<ChargeFileRecord[]> {
+    const rows: ChargeFileRow[] = await this.dataSource.query(
+      `SELECT f.* FROM ${recurringTable(this.dataSource, 'charge_file')} f
+       WHERE f.shop_id = $1 AND f.status = 'merged' AND f.channel = 'sftp' AND f.results_published_at IS NULL
+         AND NOT EXISTS (SELECT 1 FROM ${recurringTable(this.dataSource, 'charge')} c WHERE c.file_id = f.id AND c.status = 'pending')
+       ORDER BY f.received_at`,
+      [shopId],
+    );
+    return rows.map(toRecord);
+  }
+
+  async markResultsPublished(id: string, at: Date): Promise<void> {
+    await this.dataSource.query(`UPDATE ${recurringTable(this.dataSource, 'charge_file')} SET results_published_at = $2 WHERE id = $1`, [id, at]);
+  }
+
+  /** The query of a file's charges with their outcome, line by line, for its results file. */
+  resultsQuery(fileId: string): { sql: string; params: unknown[] } {
+    return {
+      sql: `SELECT c.file_line AS line, m.external_member_id AS member_id, c.card_ref, c.amount::text AS amount, c.currency,
+                   to_char(c.charge_date, 'YYYY-MM-DD') AS charge_date, c.status, c.authorization_id, c.decline_code, c.charge_key
+            FROM ${recurringTable(this.dataSource, 'charge')} c JOIN ${recurringTable(this.dataSource, 'member')} m ON m.id = c.member_id
+            WHERE c.file_id = $1 ORDER BY c.file_line`,
+      params: [fileId],
+    };
+  }
+
   /** A fresh staging table on the runner's connection (temporary: this connection only). */
   async createStaging(runner: QueryRunner): Promise<void> {
     await runner.query(`DROP TABLE IF EXISTS pg_temp.${STAGING}`);
@@ -178,6 +205,8 @@ export class ChargeFileRepository {
     file: { id: string; shopId: string; cycle: string; immediate: boolean; encoding: string | null; sha256: string; linesRead: number; at: Date },
   ): Promise<{ accepted: number; rejected: number }> {
     const members = recurringTable(this.dataSource, 'member');
+    // temporary tables have no statistics until analyzed: without them the planner nests loops over the lines
+    await runner.query(`ANALYZE pg_temp.${STAGING}`);
     await runner.query(
       `UPDATE pg_temp.${STAGING} s SET error_column = '', error_reason = 'duplicate of line ' || d.first_line || ' (same member, card, amount, currency and day): not charged twice'
        FROM (SELECT line, min(line) OVER (PARTITION BY member_id, card_ref, amount, currency, charge_date) AS first_line

@@ -69,12 +69,15 @@ export class ChargeRepository {
     return Number(rows[0].count);
   }
 
-  /** The next pending charges of a shop after a charge id, locked until the chunk commits. */
-  async lockPendingChunk(transaction: EntityManager, shopId: string, cycle: string, afterId: string, limit: number): Promise<PendingCharge[]> {
-    const rows: { id: string; charge_key: string; card_ref: string; amount: string; currency: string; immediate: boolean }[] = await transaction.query(
+  /**
+   * The next pending charges of a shop after a charge id, in id order. Read without a lock: the partition's lease
+   * gives one run the shop, and an answer applies only to a charge still pending.
+   */
+  async readPending(shopId: string, cycle: string, afterId: string, limit: number): Promise<PendingCharge[]> {
+    const rows: { id: string; charge_key: string; card_ref: string; amount: string; currency: string; immediate: boolean }[] = await this.dataSource.query(
       // ORDER BY c.id, the bigint column: a bare "id" would be the text alias and order 10 before 9
-      `SELECT c.id::text AS id, c.charge_key, c.card_ref, c.amount::text AS amount, c.currency, c.immediate FROM ${recurringTable(transaction, 'charge')} c
-       WHERE c.shop_id = $1 AND c.cycle = $2 AND c.status = 'pending' AND c.id > $3::bigint ORDER BY c.id LIMIT $4 FOR UPDATE`,
+      `SELECT c.id::text AS id, c.charge_key, c.card_ref, c.amount::text AS amount, c.currency, c.immediate FROM ${recurringTable(this.dataSource, 'charge')} c
+       WHERE c.shop_id = $1 AND c.cycle = $2 AND c.status = 'pending' AND c.id > $3::bigint ORDER BY c.id LIMIT $4`,
       [shopId, cycle, afterId === '' ? '0' : afterId, limit],
     );
     return rows.map((row) => ({

@@ -26,13 +26,17 @@ export class ShopRepository {
     return row ? shopSettings({ cycleDeadlineDay: row.cycle_deadline_day, floorLimitEligible: row.floor_limit_eligible, immediateQuota: row.immediate_quota }) : null;
   }
 
-  /** Shop ids a job covers: the included ones (all when none given) minus the excluded ones. */
-  async selectIds(transaction: EntityManager, include: string[] | null, exclude: string[] | null): Promise<string[]> {
+  /**
+   * Shop ids a job covers: the included ones (all when none given) minus the excluded ones, and only those with
+   * the given upload deadline day when one is given.
+   */
+  async selectIds(transaction: EntityManager, include: string[] | null, exclude: string[] | null, deadlineDay: number | null = null): Promise<string[]> {
     const rows: { id: string }[] = await transaction.query(
       `SELECT id FROM ${recurringTable(transaction, 'shop')}
        WHERE ($1::text[] IS NULL OR id = ANY($1)) AND ($2::text[] IS NULL OR NOT (id = ANY($2)))
+         AND ($3::smallint IS NULL OR cycle_deadline_day = $3)
        ORDER BY id`,
-      [include, exclude],
+      [include, exclude, deadlineDay],
     );
     return rows.map((row) => row.id);
   }

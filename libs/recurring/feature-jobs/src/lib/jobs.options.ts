@@ -1,11 +1,29 @@
+import type { JobScheduleEntry } from './schedule/job-schedule';
+import type { JobSettings } from './settings/job-settings';
+
 /** Job settings from the service's validated configuration. */
 export interface JobsOptions {
-  /** Records per chunk; a chunk's effects and its checkpoint commit in one transaction. */
-  chunkSize: number;
+  /** Concurrency, chunk size and fetch size of a job that has no settings of its own. */
+  defaults: JobSettings;
+  /** Settings of particular jobs, by job name (RECURRING_JOBS); what a job leaves out comes from `defaults`. */
+  perJob: Record<string, Partial<JobSettings>>;
   /** A progress line is logged each time this many more records of a shop are done. */
   progressLogEvery: number;
   /** Base URL of the processor's API (authorizations, files). */
   processorUrl: string;
+  /** How long a shop's run holds its partition without renewing the lease (renewed every third of it). */
+  partitionLeaseMs: number;
+  /** The built-in schedule (Japan time); empty: jobs are launched over HTTP only. */
+  schedule: JobScheduleEntry[];
+  /** How often each instance looks for a due slot of the schedule. */
+  schedulePollMs: number;
+  /** A slot missed while no instance ran is still fired when it is at most this old. */
+  scheduleCatchUpMs: number;
 }
 
 export const JOBS_OPTIONS = Symbol('JOBS_OPTIONS');
+
+/** The settings one job runs with. */
+export function jobSettingsOf(options: Pick<JobsOptions, 'defaults' | 'perJob'>, jobName: string): JobSettings {
+  return { ...options.defaults, ...options.perJob[jobName] };
+}

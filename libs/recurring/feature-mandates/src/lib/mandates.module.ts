@@ -1,8 +1,12 @@
-import { Module } from '@nestjs/common';
+import { DynamicModule, Module } from '@nestjs/common';
+import { BillAutoChargeRequestedV1 } from '@kessai/billing-contracts';
 import { MandateRequestedV1 } from '@kessai/payment-contracts';
-import { MandateRepository } from '@kessai/recurring-data-access';
+import { BillChargeRepository, MandateRepository } from '@kessai/recurring-data-access';
 import { ConsumerRegistration, defineConsumer } from '@kessai/shared-messaging';
+import { ChargeMandateWhenBillAutoChargeRequestedHandler } from './events/charge-mandate-when-bill-auto-charge-requested.handler';
 import { StoreMandateWhenMandateRequestedHandler } from './events/store-mandate-when-mandate-requested.handler';
+import { MANDATES_OPTIONS, MandatesOptions } from './mandates.options';
+import { MandateAuthorizationsClient } from './processor/mandate-authorizations.client';
 
 export const MANDATES_CONSUMERS: ConsumerRegistration[] = [
   defineConsumer({
@@ -10,9 +14,26 @@ export const MANDATES_CONSUMERS: ConsumerRegistration[] = [
     event: MandateRequestedV1,
     handler: StoreMandateWhenMandateRequestedHandler,
   }),
+  defineConsumer({
+    name: 'recurring-engine.charge-mandate-when-bill-auto-charge-requested',
+    event: BillAutoChargeRequestedV1,
+    handler: ChargeMandateWhenBillAutoChargeRequestedHandler,
+  }),
 ];
 
-@Module({
-  providers: [MandateRepository, StoreMandateWhenMandateRequestedHandler],
-})
-export class MandatesModule {}
+@Module({})
+export class MandatesModule {
+  static forService(options: MandatesOptions): DynamicModule {
+    return {
+      module: MandatesModule,
+      providers: [
+        { provide: MANDATES_OPTIONS, useValue: options },
+        MandateRepository,
+        BillChargeRepository,
+        MandateAuthorizationsClient,
+        StoreMandateWhenMandateRequestedHandler,
+        ChargeMandateWhenBillAutoChargeRequestedHandler,
+      ],
+    };
+  }
+}

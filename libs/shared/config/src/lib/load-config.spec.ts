@@ -57,6 +57,13 @@ describe('loadConfig', () => {
     expect(redacted.PORT).toBe(3999);
   });
 
+  it('reads the production network settings: Kafka over TLS and the egress proxy', () => {
+    const config = loadConfig(ExampleConfig, { KAFKA_SSL: 'true', HTTPS_PROXY: 'http://egress-proxy.kessai.internal:3128', NO_PROXY: '.kessai.internal' });
+    expect(config).toMatchObject({ KAFKA_SSL: true, HTTPS_PROXY: 'http://egress-proxy.kessai.internal:3128', NO_PROXY: '.kessai.internal' });
+    expect(loadConfig(ExampleConfig, {})).toMatchObject({ KAFKA_SSL: false, HTTPS_PROXY: '' });
+    expect(() => loadConfig(ExampleConfig, { HTTPS_PROXY: 'egress-proxy:3128' })).toThrow(/HTTPS_PROXY: must be empty or an http\(s\) URL/);
+  });
+
   it('allows failpoints only in tests', () => {
     expect(() => loadConfig(ExampleConfig, { FAILPOINTS: 'outbox.before-publish' })).toThrow(
       /FAILPOINTS: may be set only when NODE_ENV=test/,

@@ -47,6 +47,13 @@ export abstract class ServiceConfig {
   @Max(102400)
   HTTP_JSON_LIMIT_KB = 1024;
 
+  /** Longest time to receive a whole request, headers and body (Node's requestTimeout); 0: no limit. */
+  @ToInteger()
+  @IsInt()
+  @Min(0)
+  @Max(86_400_000)
+  HTTP_REQUEST_TIMEOUT_MS = 300_000;
+
   @Secret()
   @Matches(POSTGRES_URL, { message: 'must be a postgres:// URL' })
   DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -70,6 +77,11 @@ export abstract class ServiceConfig {
   @ArrayNotEmpty()
   @Matches(HOST_PORT, { each: true, message: 'must be a comma-separated list of host:port' })
   KAFKA_BROKERS: string[] = ['127.0.0.1:9092'];
+
+  /** Connect to the brokers over TLS (Amazon MSK's TLS listener, port 9094). */
+  @ToBoolean()
+  @IsBoolean()
+  KAFKA_SSL = false;
 
   /** Prefixes every topic and consumer group; lets test suites run side by side on one broker. */
   @Matches(/^[a-z0-9._-]*$/, { message: 'may hold only lowercase letters, digits, dots, dashes and underscores' })
@@ -116,6 +128,17 @@ export abstract class ServiceConfig {
 
   @IsString()
   OTEL_EXPORTER_OTLP_ENDPOINT = 'http://127.0.0.1:4318';
+
+  /**
+   * Outbound HTTP(S) to the outside (SMS provider, processor, merchants' webhooks) goes through this proxy
+   * (production: the egress proxy and its allow-list); empty = direct.
+   */
+  @Matches(/^(|https?:\/\/\S+)$/, { message: 'must be empty or an http(s) URL, e.g. http://egress-proxy.kessai.internal:3128' })
+  HTTPS_PROXY = '';
+
+  /** Comma-separated hosts (a leading dot for subdomains) reached directly, not through HTTPS_PROXY. */
+  @IsString()
+  NO_PROXY = '';
 
   /** Time allowed after SIGTERM to finish in-flight work and flush the outbox before exiting. */
   @ToInteger()

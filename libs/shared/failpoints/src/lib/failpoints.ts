@@ -11,6 +11,8 @@ export const FAILPOINTS = [
   'recurring.job.after-chunk-commit',
   // the recurring engine's authorization, after the processor answered and before the chunk committed
   'recurring.authorize.after-processor-answer',
+  // a bill charged with its customer's mandate, after the processor answered and before the charge committed
+  'recurring.bill-charge.after-processor-answer',
   // the recurring engine's file intake: the lines are staged, the merge has not begun
   'recurring.intake.before-merge',
   // the recurring engine's file intake: the merge committed, the file is not yet reported nor moved

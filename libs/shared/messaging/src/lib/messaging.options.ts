@@ -1,6 +1,6 @@
 import type { Type } from '@nestjs/common';
 import type { EventDefinition } from '@kessai/shared-contracts';
-import type { EventHandler } from './consumer/event-handler';
+import type { EventHandler, WorkMessageHandler } from './consumer/event-handler';
 
 export const MESSAGING_OPTIONS = Symbol('MESSAGING_OPTIONS');
 
@@ -9,12 +9,21 @@ export interface ConsumerRegistration<TPayload extends object = object> {
   /** `<service>.<what-it-does>`, e.g. `payment-screen.open-payment-page-when-bill-created`. */
   name: string;
   event: EventDefinition<TPayload>;
-  handler: Type<EventHandler<TPayload>>;
+  handler: Type<EventHandler<TPayload>> | Type<WorkMessageHandler<TPayload>>;
+  /**
+   * A work topic instead of an event stream: the handler is a WorkMessageHandler, runs outside any transaction
+   * and without inbox row (it must be idempotent by itself), every message of a fetched batch is handed to it
+   * at once (it limits its own concurrency), the group is heartbeated while work runs longer than the session
+   * timeout, and each partition's offset moves past the messages finished in order.
+   */
+  work?: true;
 }
 
 export interface MessagingOptions {
   serviceName: string;
   brokers: string[];
+  /** TLS to the brokers. */
+  ssl?: boolean;
   /** Prefixes topics and consumer groups (test suites sharing one broker). */
   topicPrefix: string;
   partitions: number;

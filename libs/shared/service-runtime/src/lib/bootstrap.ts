@@ -4,6 +4,7 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { Logger } from 'nestjs-pino';
+import { EnvHttpProxyAgent, setGlobalDispatcher } from 'undici';
 import { ConfigurationError, redactConfig, ServiceConfig } from '@kessai/shared-config';
 import { armFailpoints } from '@kessai/shared-failpoints';
 import { ShutdownState } from '@kessai/shared-health';
@@ -37,6 +38,8 @@ export async function createServiceApp<TConfig extends ServiceConfig>(
   config: TConfig,
 ): Promise<INestApplication> {
   armFailpoints(config.FAILPOINTS);
+  // In production tasks have no route out but the egress proxy, which admits only allow-listed hosts.
+  if (config.HTTPS_PROXY) setGlobalDispatcher(new EnvHttpProxyAgent({ httpProxy: config.HTTPS_PROXY, httpsProxy: config.HTTPS_PROXY, noProxy: config.NO_PROXY }));
   startTelemetry({
     serviceName: definition.serviceName,
     exporter: config.OTEL_TRACES_EXPORTER as 'none',
@@ -52,6 +55,7 @@ export async function createServiceApp<TConfig extends ServiceConfig>(
   app.use(httpTracingMiddleware(definition.serviceName));
   app.useGlobalPipes(requestValidationPipe());
   app.getHttpAdapter().getInstance().disable('x-powered-by');
+  (app.getHttpServer() as Server).requestTimeout = config.HTTP_REQUEST_TIMEOUT_MS;
   if (definition.frontListener) putInFront(app.getHttpServer() as Server, definition.frontListener(app));
   return app;
 }

@@ -60,6 +60,7 @@ export class PlatformModule {
         MessagingModule.forService({
           serviceName,
           brokers: config.KAFKA_BROKERS,
+          ssl: config.KAFKA_SSL,
           topicPrefix: config.KAFKA_TOPIC_PREFIX,
           partitions: config.KAFKA_TOPIC_PARTITIONS,
           publishes: options.messaging.publishes,

@@ -84,6 +84,7 @@ export class MerchantApiListener {
       req.resume();
       return this.fail(exchange, 'THROTTLE_API_KEY_UNAUTHORIZED', 'Send a valid API key: Authorization: Bearer kes_test_… or kes_live_…', 'authorization');
     }
+    if (route.streamed) return this.admitAndForward(exchange, merchant, EMPTY, undefined);
     let body: Buffer = EMPTY;
     if (route.method !== 'GET' && route.method !== 'DELETE' && !route.streamBody) {
       try {
@@ -118,11 +119,23 @@ export class MerchantApiListener {
       }
     }
 
+    return this.admitAndForward(exchange, merchant, body, claim);
+  }
+
+  private async admitAndForward(exchange: Exchange, merchant: AuthenticatedMerchant, body: Buffer, claim: Claim | undefined): Promise<void> {
+    const { req, matched: { route } } = exchange;
     const admission = await this.flowControl.admit(merchant.merchantId, () => paymentMethodsIn(body, route.paymentMethodsField), route.submission === true);
     if (!admission.admitted) {
       if (claim) await this.idempotency.abandon(merchant.merchantId, claim.key, claim.token);
+<<<<<<< HEAD
       // An upload not read: close the connection rather than read a whole file only to discard it.
       if (route.streamBody) exchange.res.setHeader('connection', 'close');
+=======
+      if (route.streamed) {
+        exchange.res.setHeader('connection', 'close');
+        req.resume();
+      }
+>>>>>>> main
       return this.reject(exchange, merchant.merchantId, admission.reason, admission.retryAfterSeconds);
     }
     const span = this.tracer.startSpan(
@@ -136,7 +149,7 @@ export class MerchantApiListener {
   }
 
   private async forward(exchange: Exchange, span: Span, body: Buffer, merchant: AuthenticatedMerchant, ticket: FlowTicket, idempotent: Claim | undefined): Promise<void> {
-    const { req, res, url, matched: { service } } = exchange;
+    const { req, res, url, matched: { service, route } } = exchange;
     // The idempotency record is settled before the client sees the answer: a retry sent right after it replays.
     let settled = idempotent === undefined;
     try {
@@ -144,9 +157,15 @@ export class MerchantApiListener {
         path: url,
         method: req.method as 'GET',
         headers: this.upstreamHeaders(exchange, span, merchant),
+<<<<<<< HEAD
         body: exchange.matched.route.streamBody ? req : body.length > 0 ? body : undefined,
         headersTimeout: this.options.upstreamTimeoutMs,
         bodyTimeout: this.options.upstreamTimeoutMs,
+=======
+        body: route.streamed ? req : body.length > 0 ? body : undefined,
+        headersTimeout: route.streamed ? this.options.uploadTimeoutMs : this.options.upstreamTimeoutMs,
+        bodyTimeout: route.streamed ? this.options.uploadTimeoutMs : this.options.upstreamTimeoutMs,
+>>>>>>> main
       });
       const headers: Record<string, string | string[]> = { 'x-request-id': exchange.requestId, 'x-correlation-id': exchange.correlationId };
       for (const name in upstream.headers) {
@@ -189,9 +208,18 @@ export class MerchantApiListener {
       if (value === undefined || DROPPED_REQUEST_HEADERS.has(name) || name.startsWith('x-kessai-')) continue;
       headers[name] = Array.isArray(value) ? value.join(', ') : value;
     }
+<<<<<<< HEAD
     if (matched.route.streamBody) {
       const length = req.headers['content-length'];
       if (length !== undefined) headers['content-length'] = length;
+=======
+    // A streamed upload goes on as it came: its length, and its Idempotency-Key for the service to check.
+    if (matched.route.streamed) {
+      for (const name of ['content-length', 'idempotency-key']) {
+        const value = header(req.headers, name);
+        if (value !== undefined) headers[name] = value;
+      }
+>>>>>>> main
     }
     headers['x-kessai-merchant-id'] = merchant.merchantId;
     headers['x-kessai-key-mode'] = merchant.mode;

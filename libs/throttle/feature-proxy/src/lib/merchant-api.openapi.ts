@@ -9,7 +9,12 @@ const throttled = {
   '401': errorResponse('Missing, unknown, expired or revoked API key (THROTTLE_API_KEY_UNAUTHORIZED)'),
 };
 
+<<<<<<< HEAD
 const pathId = (name: string) => ({ name, in: 'path', required: true, schema: { type: 'string' } });
+=======
+const billIdParameter = { name: 'billId', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } };
+const importIdParameter = { name: 'importId', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } };
+>>>>>>> main
 
 export const MERCHANT_API_OPENAPI = {
   openapi: '3.1.0',
@@ -23,6 +28,7 @@ export const MERCHANT_API_OPENAPI = {
   security: [{ apiKey: [] }],
   tags: [
     { name: 'Bills', description: 'Digital billing: bills with an SMS payment link (billing-requests)' },
+    { name: 'Webhooks', description: 'Signed bill events posted to your endpoint (billing-requests)' },
     { name: 'Payment pages', description: 'Your branding on the payment screen your customers open (payment-screen)' },
     { name: 'Screening', description: 'Credit screening decisions before a payment (credit-screening)' },
     { name: 'Recurring', description: 'Subscription billing (recurring-engine): every path under /recurring/ is yours as a shop, identified by your API key' },
@@ -47,18 +53,147 @@ export const MERCHANT_API_OPENAPI = {
           ...throttled,
         },
       },
+      get: {
+        operationId: 'listBills',
+        tags: ['Bills'],
+        summary: 'Your bills, newest first, filtered, a page at a time (cursor)',
+        parameters: ['status', 'dueDateFrom', 'dueDateTo', 'merchantBillNumber', 'limit', 'cursor'].map((name) => ({ name, in: 'query', required: false, schema: { type: 'string' } })),
+        responses: {
+          '200': { description: 'A page of bills and the next cursor', content: { 'application/json': { schema: { type: 'object', properties: { items: { type: 'array', items: { $ref: '#/components/schemas/Bill' } }, nextCursor: { type: ['string', 'null'] } } } } } },
+          '422': errorResponse('BILLING_CURSOR_INVALID or VALIDATION_FAILED naming the parameter'),
+          ...throttled,
+        },
+      },
     },
     '/bills/{billId}': {
       get: {
         operationId: 'getBill',
         tags: ['Bills'],
         summary: 'Read one of your bills',
-        parameters: [{ name: 'billId', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } }],
+        parameters: [billIdParameter],
         responses: {
           '200': { description: 'The bill', content: { 'application/json': { schema: { $ref: '#/components/schemas/Bill' } } } },
           '404': errorResponse('BILLING_BILL_NOT_FOUND (also for another merchant\'s bill)'),
           ...throttled,
         },
+      },
+    },
+    '/bills/{billId}/cancel': {
+      post: {
+        operationId: 'cancelBill',
+        tags: ['Bills'],
+        summary: 'Cancel an unpaid bill: its payment link stops working',
+        parameters: [billIdParameter, { $ref: '#/components/parameters/IdempotencyKey' }],
+        responses: {
+          '200': { description: 'Canceled', content: { 'application/json': { schema: { $ref: '#/components/schemas/Bill' } } } },
+          '404': errorResponse('BILLING_BILL_NOT_FOUND'),
+          '409': errorResponse('BILLING_BILL_TRANSITION_NOT_ALLOWED: the bill is already paid, expired or canceled'),
+          ...throttled,
+        },
+      },
+    },
+    '/bills/{billId}/resend-sms': {
+      post: {
+        operationId: 'resendBillSms',
+        tags: ['Bills'],
+        summary: 'Send the payment link SMS again (within your sending window)',
+        parameters: [billIdParameter, { $ref: '#/components/parameters/IdempotencyKey' }],
+        responses: {
+          '202': { description: 'Queued' },
+          '404': errorResponse('BILLING_BILL_NOT_FOUND'),
+          '409': errorResponse('BILLING_BILL_TRANSITION_NOT_ALLOWED: the bill can no longer be paid'),
+          ...throttled,
+        },
+      },
+    },
+    '/settings/sms-window': {
+      put: {
+        operationId: 'setSmsWindow',
+        tags: ['Bills'],
+        summary: 'Set the hours (Japan time) your SMS may go out; later ones wait for the next morning',
+        requestBody: { required: true, content: { 'application/json': { schema: { type: 'object', required: ['startHour', 'endHour'], properties: { startHour: { type: 'integer', minimum: 0, maximum: 23 }, endHour: { type: 'integer', minimum: 1, maximum: 24 } } } } } },
+        responses: { '200': { description: 'Saved' }, '422': errorResponse('VALIDATION_FAILED naming the field'), ...throttled },
+      },
+    },
+    '/bill-imports': {
+      post: {
+        operationId: 'importBills',
+        tags: ['Bills'],
+        summary: 'Upload a CSV of bills (UTF-8 or Shift_JIS, up to 1,000,000 lines), streamed: progress at the Location at once, final counts at the end',
+        parameters: [{ name: 'encoding', in: 'query', required: false, schema: { type: 'string', enum: ['auto', 'utf-8', 'shift_jis'] } }],
+        requestBody: { required: true, content: { 'text/csv': { schema: { type: 'string', description: 'merchantBillNumber,amount,currency,dueDate,allowedPaymentMethods[,customerName,customerPhone,taxAmount,message,sendAt]' } } } },
+        responses: {
+          '202': { description: 'The import, with its counts once the file is read', headers: { Location: { schema: { type: 'string' } } }, content: { 'application/json': { schema: { $ref: '#/components/schemas/BillImport' } } } },
+          ...throttled,
+        },
+      },
+    },
+    '/bill-imports/{importId}': {
+      get: {
+        operationId: 'getBillImport',
+        tags: ['Bills'],
+        summary: 'Read an import\'s status and counts, also while it runs',
+        parameters: [importIdParameter],
+        responses: { '200': { description: 'The import', content: { 'application/json': { schema: { $ref: '#/components/schemas/BillImport' } } } }, '404': errorResponse('BILLING_IMPORT_NOT_FOUND'), ...throttled },
+      },
+    },
+    '/bill-imports/{importId}/errors.csv': {
+      get: {
+        operationId: 'getBillImportErrors',
+        tags: ['Bills'],
+        summary: 'The lines that were refused: line, column, reason',
+        parameters: [importIdParameter],
+        responses: { '200': { description: 'CSV', content: { 'text/csv': { schema: { type: 'string' } } } }, '404': errorResponse('BILLING_IMPORT_NOT_FOUND'), ...throttled },
+      },
+    },
+    '/bill-exports/bills.csv': {
+      get: {
+        operationId: 'exportBills',
+        tags: ['Bills'],
+        summary: 'Your bills with their status and payment details, streamed',
+        parameters: ['status', 'dueDateFrom', 'dueDateTo'].map((name) => ({ name, in: 'query', required: false, schema: { type: 'string' } })),
+        responses: { '200': { description: 'CSV', content: { 'text/csv': { schema: { type: 'string' } } } }, ...throttled },
+      },
+    },
+    '/webhook-endpoint': {
+      put: {
+        operationId: 'setWebhookEndpoint',
+        tags: ['Webhooks'],
+        summary: 'Set the URL your signed bill events are posted to; the first time, the answer holds the signing secret (once)',
+        requestBody: { required: true, content: { 'application/json': { schema: { type: 'object', required: ['url'], properties: { url: { type: 'string', format: 'uri' } } } } } },
+        responses: { '200': { description: 'Saved' }, '422': errorResponse('VALIDATION_FAILED naming the field'), ...throttled },
+      },
+      get: { operationId: 'getWebhookEndpoint', tags: ['Webhooks'], summary: 'Your webhook URL (never the secret)', responses: { '200': { description: 'The endpoint' }, ...throttled } },
+      delete: { operationId: 'deleteWebhookEndpoint', tags: ['Webhooks'], summary: 'Stop webhooks', responses: { '204': { description: 'Stopped' }, ...throttled } },
+    },
+    '/webhook-endpoint/rotate-secret': {
+      post: { operationId: 'rotateWebhookSecret', tags: ['Webhooks'], summary: 'A new signing secret, answered once', responses: { '200': { description: 'The new secret' }, ...throttled } },
+    },
+    '/webhook-deliveries': {
+      get: {
+        operationId: 'listWebhookDeliveries',
+        tags: ['Webhooks'],
+        summary: 'The delivery log: each delivery with every attempt',
+        parameters: ['billId', 'status', 'limit', 'cursor'].map((name) => ({ name, in: 'query', required: false, schema: { type: 'string' } })),
+        responses: { '200': { description: 'Deliveries' }, ...throttled },
+      },
+    },
+    '/webhook-deliveries/{deliveryId}/replay': {
+      post: {
+        operationId: 'replayWebhookDelivery',
+        tags: ['Webhooks'],
+        summary: 'Send a delivery again, delivered or not (same body and event id)',
+        parameters: [{ name: 'deliveryId', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } }],
+        responses: { '201': { description: 'The new delivery' }, '404': errorResponse('BILLING_WEBHOOK_DELIVERY_NOT_FOUND'), ...throttled },
+      },
+    },
+    '/recurring/files': {
+      post: {
+        operationId: 'uploadRecurringChargeFile',
+        tags: ['Recurring'],
+        summary: 'Upload a CSV of charges for a cycle (before its deadline) or an immediate file, streamed, any size',
+        requestBody: { required: true, content: { 'text/csv': { schema: { type: 'string' } } } },
+        responses: { '201': { description: 'Merged, with its counts' }, '200': { description: 'The same file again: nothing created' }, '422': errorResponse('Past the deadline, wrong header, or over the immediate quota'), ...throttled },
       },
     },
     '/payment-pages/branding': {
@@ -185,6 +320,20 @@ export const MERCHANT_API_OPENAPI = {
           currency: { type: 'string', pattern: '^[A-Z]{3}$' },
           dueDate: { type: 'string', format: 'date' },
           allowedPaymentMethods: { type: 'array', items: { type: 'string', enum: ['card', 'konbini', 'wallet', 'bank_transfer'] } },
+        },
+      },
+      BillImport: {
+        type: 'object',
+        properties: {
+          id: { type: 'string', format: 'uuid' },
+          status: { type: 'string' },
+          encoding: { type: ['string', 'null'] },
+          rowsRead: { type: 'integer' },
+          accepted: { type: 'integer' },
+          duplicates: { type: 'integer' },
+          rejected: { type: 'integer' },
+          error: { type: ['string', 'null'] },
+          errorReport: { type: 'string', description: 'Path of the error report (CSV)' },
         },
       },
       Bill: {

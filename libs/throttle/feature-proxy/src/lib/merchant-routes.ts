@@ -14,10 +14,17 @@ export interface MerchantRoute {
   /** The JSON body field (string or string array) naming the payment methods the request concerns. */
   paymentMethodsField?: string;
   /**
+<<<<<<< HEAD
    * The body (a file upload) is streamed to the service as it arrives instead of read first: no size limit at
    * the gateway and no Idempotency-Key replay (the service recognizes a file sent twice).
    */
   streamBody?: boolean;
+=======
+   * A file upload, far larger than MAX_REQUEST_BODY_BYTES: the body is streamed to the service unread. Its
+   * Idempotency-Key goes to the service, which recognises a file sent twice itself.
+   */
+  streamed?: boolean;
+>>>>>>> main
 }
 
 export interface MerchantService {
@@ -36,7 +43,21 @@ export const MERCHANT_SERVICES: MerchantService[] = [
     service: 'billing-requests',
     routes: [
       { method: 'POST', path: '/bills', submission: true, paymentMethodsField: 'allowedPaymentMethods' },
+      { method: 'GET', path: '/bills' },
       { method: 'GET', path: '/bills/:billId' },
+      { method: 'POST', path: '/bills/:billId/cancel' },
+      { method: 'POST', path: '/bills/:billId/resend-sms' },
+      { method: 'PUT', path: '/settings/sms-window' },
+      { method: 'POST', path: '/bill-imports', streamed: true },
+      { method: 'GET', path: '/bill-imports/:importId' },
+      { method: 'GET', path: '/bill-imports/:importId/errors.csv' },
+      { method: 'GET', path: '/bill-exports/bills.csv' },
+      { method: 'PUT', path: '/webhook-endpoint' },
+      { method: 'GET', path: '/webhook-endpoint' },
+      { method: 'DELETE', path: '/webhook-endpoint' },
+      { method: 'POST', path: '/webhook-endpoint/rotate-secret' },
+      { method: 'GET', path: '/webhook-deliveries' },
+      { method: 'POST', path: '/webhook-deliveries/:deliveryId/replay' },
     ],
   },
   {
@@ -57,7 +78,11 @@ export const MERCHANT_SERVICES: MerchantService[] = [
   {
     // Merchant = shop (x-kessai-merchant-id); the recurring engine owns everything under /recurring/.
     service: 'recurring-engine',
+<<<<<<< HEAD
     routes: [{ method: 'POST', path: '/recurring/files', streamBody: true }],
+=======
+    routes: [{ method: 'POST', path: '/recurring/files', streamed: true }],
+>>>>>>> main
     prefixes: ['/recurring'],
   },
 ];

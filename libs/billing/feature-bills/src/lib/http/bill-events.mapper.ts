@@ -1,4 +1,14 @@
-import { BillCanceledV1Payload, BillCreatedV1Payload, BillExpiredV1Payload, BillOpenedV1Payload, BillPaidV1Payload, BillSentV1Payload } from '@kessai/billing-contracts';
+import {
+  BillAutoChargeRequestedV1Payload,
+  BillCanceledV1Payload,
+  BillCreatedV1Payload,
+  BillExpiredV1Payload,
+  BillFailedV1Payload,
+  BillOpenedV1Payload,
+  BillPaidV1Payload,
+  BillScheduledV1Payload,
+  BillSentV1Payload,
+} from '@kessai/billing-contracts';
 import { Bill, BillPayment } from '@kessai/billing-domain';
 
 /** Bill → event payloads: the payload is a contract class, never the entity. */
@@ -19,6 +29,24 @@ export class BillEventsMapper {
       paymentLinkToken: bill.paymentLinkToken,
       paymentLinkExpiresAt: bill.paymentLinkExpiresAt.toISOString(),
     });
+  }
+
+  static scheduled(bill: Bill, kind: 'payment-link' | 'reminder', sendAfter: Date): BillScheduledV1Payload {
+    return Object.assign(new BillScheduledV1Payload(), { billId: bill.id, kind, sendAfter: sendAfter.toISOString() });
+  }
+
+  static autoChargeRequested(bill: Bill): BillAutoChargeRequestedV1Payload {
+    return Object.assign(new BillAutoChargeRequestedV1Payload(), {
+      billId: bill.id,
+      merchantBillNumber: bill.merchantBillNumber,
+      mandateId: (bill.autoCharge as { mandateId: string }).mandateId,
+      amount: bill.amount.minorUnits,
+      currency: bill.amount.currencyCode,
+    });
+  }
+
+  static failed(bill: Bill): BillFailedV1Payload {
+    return Object.assign(new BillFailedV1Payload(), { billId: bill.id, reason: (bill.closedReason ?? 'failed').slice(0, 500), failedAt: (bill.closedAt as Date).toISOString() });
   }
 
   static sent(bill: Bill, kind: 'payment-link' | 'reminder', sentAt: Date): BillSentV1Payload {

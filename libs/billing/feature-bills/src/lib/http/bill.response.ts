@@ -23,6 +23,8 @@ export interface BillResponse {
   closedAt: string | null;
   closedReason: string | null;
   failedPaymentAttempts: number;
+  /** Present when the customer has a mandate: the bill is charged to the registered card instead of a link. */
+  autoCharge?: { mandateId: string; status: 'requested' | 'authorized' | 'declined'; declineCode?: string };
 }
 
 export function paymentLinkUrl(publicUrl: string, token: string): string {
@@ -52,5 +54,6 @@ export function toBillResponse(bill: Bill, paymentScreenPublicUrl: string): Bill
     closedAt: bill.closedAt?.toISOString() ?? null,
     closedReason: bill.closedReason ?? null,
     failedPaymentAttempts: bill.failedPaymentAttempts,
+    autoCharge: bill.autoCharge && { ...bill.autoCharge },
   };
 }

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { BillSentV1 } from '@kessai/billing-contracts';
+import { BillFailedV1, BillSentV1 } from '@kessai/billing-contracts';
 import { BillRepository, SmsMessageEntity, SmsQueueRepository } from '@kessai/billing-data-access';
 import { canTransition, nextMomentInWindow, SendingWindow } from '@kessai/billing-domain';
 import { Clock } from '@kessai/shared-clock';
@@ -85,7 +85,9 @@ export class DispatchSmsJob implements OnApplicationBootstrap, OnApplicationShut
 
   private async dispatchOne(transaction: EntityManager, sms: SmsMessageEntity, window: SendingWindow): Promise<void> {
     const bill = await this.bills.lockOfMerchant(transaction, sms.merchantId, sms.billId);
-    if (!bill || !bill.isOpen) {
+    // A receipt is about a paid bill; a link or reminder only while the bill can still be paid.
+    const receipt = sms.kind === 'receipt';
+    if (!bill || (receipt ? bill.status !== 'paid' : !bill.isOpen)) {
       await transaction.update(SmsMessageEntity, { id: sms.id }, { status: 'skipped', lastError: `bill is ${bill?.status ?? 'gone'}` });
       return;
     }
@@ -106,9 +108,10 @@ export class DispatchSmsJob implements OnApplicationBootstrap, OnApplicationShut
         { id: sms.id },
         { status: 'sent', attempts, sentAt, provider: this.provider.name, providerMessageId: accepted.providerMessageId, deliveryStatus: accepted.deliveryStatus, lastError: null },
       );
+      if (receipt) return;
       const sent = bill.markSent(sentAt);
       await this.bills.update(transaction, sent);
-      await this.events.publish(transaction, BillSentV1, { merchantId: bill.merchantId, payload: BillEventsMapper.sent(sent, sms.kind, sentAt) });
+      await this.events.publish(transaction, BillSentV1, { merchantId: bill.merchantId, payload: BillEventsMapper.sent(sent, sms.kind as 'payment-link' | 'reminder', sentAt) });
     } catch (error) {
       const transient = !(error instanceof SmsProviderError) || error.transient;
       const reason = (error as Error).message;
@@ -120,14 +123,10 @@ export class DispatchSmsJob implements OnApplicationBootstrap, OnApplicationShut
       }
       this.logger.warn(`SMS ${sms.id} for bill ${bill.id} failed for good after ${attempts} attempt(s): ${reason}`);
       await transaction.update(SmsMessageEntity, { id: sms.id }, { status: 'failed', attempts, lastError: reason, provider: this.provider.name });
-      if (canTransition(bill.status, 'failed')) {
+      if (!receipt && canTransition(bill.status, 'failed')) {
         const failed = bill.fail(failedNow, `SMS not delivered: ${reason}`);
         await this.bills.update(transaction, failed);
-        await this.events.publishWebhookOnly(transaction, bill.merchantId, 'billing.bill.failed', {
-          billId: bill.id,
-          reason: failed.closedReason,
-          failedAt: failedNow.toISOString(),
-        });
+        await this.events.publish(transaction, BillFailedV1, { merchantId: bill.merchantId, payload: BillEventsMapper.failed(failed) });
       }
     }
   }

@@ -1,8 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import { BillScheduledV1 } from '@kessai/billing-contracts';
 import { SmsQueueRepository } from '@kessai/billing-data-access';
-import { Bill, nextMomentInWindow, paymentLinkSms } from '@kessai/billing-domain';
+import { Bill, nextMomentInWindow, paymentLinkSms, receiptSms } from '@kessai/billing-domain';
 import { BILLING_OPTIONS, BillingOptions } from '../billing.options';
+import { BillEventsMapper } from '../http/bill-events.mapper';
 import { paymentLinkUrl } from '../http/bill.response';
 import { BillEventPublisher } from '../webhooks/bill-event.publisher';
 
@@ -20,6 +22,7 @@ export class BillSmsScheduler {
     const scheduled = bill.schedule();
     const window = (await this.queue.windowOf(transaction, bill.merchantId)) ?? this.options.defaultSendingWindow;
     const earliest = bill.sendAt && bill.sendAt > now && kind === 'payment-link' ? bill.sendAt : now;
+    const notBefore = nextMomentInWindow(earliest, window);
     await this.queue.enqueue(transaction, {
       merchantId: bill.merchantId,
       billId: bill.id,
@@ -32,12 +35,27 @@ export class BillSmsScheduler {
         dueDate: bill.dueDate,
         url: paymentLinkUrl(this.options.paymentScreenPublicUrl, bill.paymentLinkToken),
       }),
-      notBefore: nextMomentInWindow(earliest, window),
+      notBefore,
       now,
     });
     if (scheduled.status !== bill.status) {
-      await this.events.publishWebhookOnly(transaction, bill.merchantId, 'billing.bill.scheduled', { billId: bill.id, sendAfter: earliest.toISOString() });
+      await this.events.publish(transaction, BillScheduledV1, { merchantId: bill.merchantId, payload: BillEventsMapper.scheduled(bill, kind, notBefore) });
     }
     return scheduled;
+  }
+
+  /** The receipt of a bill paid automatically with the customer's registered card, sent in the sending window. */
+  async queueReceipt(transaction: EntityManager, bill: Bill, now: Date): Promise<void> {
+    if (!bill.customerPhone) return;
+    const window = (await this.queue.windowOf(transaction, bill.merchantId)) ?? this.options.defaultSendingWindow;
+    await this.queue.enqueue(transaction, {
+      merchantId: bill.merchantId,
+      billId: bill.id,
+      kind: 'receipt',
+      toPhone: bill.customerPhone,
+      body: receiptSms({ amount: bill.amount.minorUnits, currency: bill.amount.currencyCode, merchantBillNumber: bill.merchantBillNumber }),
+      notBefore: nextMomentInWindow(now, window),
+      now,
+    });
   }
 }

@@ -4,7 +4,6 @@ import { WebhookRepository } from '@kessai/billing-data-access';
 import { EventDefinition } from '@kessai/shared-contracts';
 import { OutboxWriter } from '@kessai/shared-messaging';
 import { Clock } from '@kessai/shared-clock';
-import { newId } from '@kessai/shared-ids';
 import { BILLING_OPTIONS, BillingOptions } from '../billing.options';
 
 /** What a merchant's endpoint receives (the body that is signed). */
@@ -44,11 +43,6 @@ export class BillEventPublisher {
       occurredAt: envelope.occurredAt,
       data: envelope.payload,
     });
-  }
-
-  /** A state change with no Kafka event (scheduled, failed): the merchant still hears of it. */
-  async publishWebhookOnly(transaction: EntityManager, merchantId: string, type: string, data: { billId: string; [field: string]: unknown }): Promise<void> {
-    await this.notifyMerchant(transaction, merchantId, { id: newId(), type, version: 1, occurredAt: this.clock.now().toISOString(), data });
   }
 
   private async notifyMerchant(transaction: EntityManager, merchantId: string, body: WebhookBody): Promise<void> {

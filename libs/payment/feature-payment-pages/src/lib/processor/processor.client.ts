@@ -1,18 +1,26 @@
 import { Inject, Injectable, OnModuleDestroy } from '@nestjs/common';
-import { Pool } from 'undici';
+import { Dispatcher, EnvHttpProxyAgent, Pool } from 'undici';
 import type { AuthorizationResponse, CardResponse, KonbiniSlipResponse, WalletPaymentResponse } from '@kessai/processor-contracts';
 import { PAYMENT_PAGES_OPTIONS, PaymentPagesOptions } from '../payment-pages.options';
 
 /** An answer of the processor: its body, or its error code (a decline is a body, not an error). */
 export type ProcessorResult<T> = { ok: true; body: T } | { ok: false; status: number; code: string; message: string };
 
-/** The processor API over one keep-alive connection pool (undici). Card data never passes here: only tokens and references. */
+/**
+ * The processor API over keep-alive connections (undici), through the egress proxy when one is configured
+ * (production tasks have no other way out). Card data never passes here: only tokens and references.
+ */
 @Injectable()
 export class ProcessorClient implements OnModuleDestroy {
-  private readonly pool: Pool;
+  private readonly pool: Dispatcher;
+  private readonly origin: string;
 
   constructor(@Inject(PAYMENT_PAGES_OPTIONS) options: PaymentPagesOptions) {
-    this.pool = new Pool(options.processorUrl, { connections: 32, headersTimeout: options.processorTimeoutMs, bodyTimeout: options.processorTimeoutMs });
+    const connections = { connections: 32, headersTimeout: options.processorTimeoutMs, bodyTimeout: options.processorTimeoutMs };
+    this.origin = options.processorUrl;
+    this.pool = options.egressProxy
+      ? new EnvHttpProxyAgent({ ...connections, httpProxy: options.egressProxy.url, httpsProxy: options.egressProxy.url, noProxy: options.egressProxy.noProxy })
+      : new Pool(options.processorUrl, connections);
   }
 
   exchangeToken(token: string, merchantId: string): Promise<ProcessorResult<CardResponse>> {
@@ -50,6 +58,7 @@ export class ProcessorClient implements OnModuleDestroy {
   private async call<T>(method: 'GET' | 'POST', path: string, body?: object): Promise<ProcessorResult<T>> {
     try {
       const response = await this.pool.request({
+        origin: this.origin,
         method,
         path,
         headers: body ? { 'content-type': 'application/json' } : {},

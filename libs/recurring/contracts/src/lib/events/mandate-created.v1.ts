@@ -1,4 +1,4 @@
-import { IsISO8601, IsString, Length } from 'class-validator';
+import { IsISO8601, IsOptional, IsString, Length, Matches } from 'class-validator';
 import { defineEvent } from '@kessai/shared-contracts';
 
 export class MandateCreatedV1Payload {
@@ -19,6 +19,11 @@ export class MandateCreatedV1Payload {
 
   @IsISO8601({ strict: true })
   consentedAt: string;
+
+  /** The merchant's customer (mobile number, E.164) whose later bills are charged to this mandate. */
+  @IsOptional()
+  @Matches(/^\+[1-9]\d{6,14}$/)
+  customerPhone?: string;
 }
 
 export const MandateCreatedV1 = defineEvent({

@@ -48,3 +48,8 @@ export const CHARGE_FILE_ERROR_COLUMNS = [
   { key: 'column', header: 'column' },
   { key: 'reason', header: 'reason' },
 ];
+
+/** A file's results: each charged line with its outcome (no card numbers: card references only). */
+export const CHARGE_FILE_RESULT_COLUMNS = ['line', 'member_id', 'card_ref', 'amount', 'currency', 'charge_date', 'status', 'authorization_id', 'decline_code', 'charge_key'].map(
+  (key) => ({ key, header: key }),
+);

@@ -5,10 +5,11 @@ import SftpClient from 'ssh2-sftp-client';
 import { DataSource } from 'typeorm';
 import { ChargeFileRecord, ChargeFileRepository, ShopRepository } from '@kessai/recurring-data-access';
 import { RecurringException } from '@kessai/recurring-domain';
+import { Clock } from '@kessai/shared-clock';
 import { writeQueryAsCsv } from '@kessai/shared-csv';
 import { newId } from '@kessai/shared-ids';
 import { ReceiveChargeFileHandler } from '../commands/receive-charge-file/receive-charge-file.handler';
-import { CHARGE_FILE_ERROR_COLUMNS, toChargeFileResponse } from '../http/charge-file.response';
+import { CHARGE_FILE_ERROR_COLUMNS, CHARGE_FILE_RESULT_COLUMNS, toChargeFileResponse } from '../http/charge-file.response';
 import { INTAKE_OPTIONS, IntakeOptions, SftpIntakeOptions } from '../intake.options';
 import { claimedName, parseClaimedName, readInboxName, shopSftpPaths } from './shop-sftp-paths';
 
@@ -32,6 +33,7 @@ export class SftpInboxPoller implements OnApplicationBootstrap, OnApplicationShu
     private readonly shops: ShopRepository,
     private readonly files: ChargeFileRepository,
     private readonly dataSource: DataSource,
+    private readonly clock: Clock,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -111,6 +113,21 @@ export class SftpInboxPoller implements OnApplicationBootstrap, OnApplicationShu
         continue; // claimed by another instance in the meantime
       }
       await this.process(client, paths, shopId, fileId, entry.name);
+    }
+    await this.publishResults(client, paths.outbox, shopId);
+  }
+
+  /**
+   * `<name>.<file id>.charges.csv`: each charged line with its authorization outcome, written once when none of
+   * the file's charges is pending any more (at once for an immediate file, after the cycle's authorization for
+   * a monthly one).
+   */
+  private async publishResults(client: SftpClient, outbox: string, shopId: string): Promise<void> {
+    for (const file of await this.files.settledUnpublished(shopId)) {
+      await this.writeAtomically(client, outbox, `${file.name}.${file.id}.charges.csv`, async (path) => {
+        await writeQueryAsCsv(this.dataSource, client.createWriteStream(path), { ...this.files.resultsQuery(file.id), columns: CHARGE_FILE_RESULT_COLUMNS });
+      });
+      await this.files.markResultsPublished(file.id, this.clock.now());
     }
   }
 

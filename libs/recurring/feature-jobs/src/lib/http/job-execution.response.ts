@@ -12,7 +12,10 @@ export interface JobExecutionResponse {
   startedAt: string;
   finishedAt: string | null;
   progress: JobProgress & { shopsDone: number; shopsTotal: number };
-  shops?: { shopId: string; status: string; done: number; total: number; chunksCommitted: number }[];
+  /** Per shop; `error` is the last failure (kept while retried, and on a failed shop), `attempts` the runs started. */
+  shops?: { shopId: string; status: string; done: number; total: number; chunksCommitted: number; attempts: number; error: string | null }[];
+  /** Shops that failed: rerun each with POST /jobs/{name}/executions/{id}/shops/{shopId}/rerun. */
+  failedShops?: string[];
 }
 
 export function toJobExecutionResponse(execution: JobExecutionRecord, now: Date, partitions?: JobPartitionRecord[]): JobExecutionResponse {
@@ -31,6 +34,15 @@ export function toJobExecutionResponse(execution: JobExecutionRecord, now: Date,
       shopsDone: execution.partitionsDone,
       shopsTotal: execution.partitionsTotal,
     },
-    shops: partitions?.map((p) => ({ shopId: p.shopId, status: p.status, done: p.recordsDone, total: p.recordsTotal, chunksCommitted: p.chunksCommitted })),
+    shops: partitions?.map((p) => ({
+      shopId: p.shopId,
+      status: p.status,
+      done: p.recordsDone,
+      total: p.recordsTotal,
+      chunksCommitted: p.chunksCommitted,
+      attempts: p.attempts,
+      error: p.error,
+    })),
+    failedShops: partitions?.filter((p) => p.status === 'failed').map((p) => p.shopId),
   };
 }

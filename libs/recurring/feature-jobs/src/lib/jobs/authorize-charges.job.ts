@@ -7,15 +7,16 @@ import { failpoint } from '@kessai/shared-failpoints';
 import { OutboxWriter } from '@kessai/shared-messaging';
 import { ProcessorAuthorizationsClient } from '../processor/processor-authorizations.client';
 import { authorizationOutcomes } from './authorization-outcome';
-import { ShopChunk, ShopChunkResult, ShopJob } from './shop-job';
+import { PipelinedShopJob, ShopChunkScope } from './shop-job';
 
 /**
- * Authorizes a shop's pending charges of a cycle through the processor's bulk API, a chunk per request. The
- * idempotency key is the charge key: after a crash between the processor's answer and the commit, the replayed
- * chunk gets the recorded answers back instead of new authorizations.
+ * Authorizes a shop's pending charges of a cycle through the processor's bulk API, a chunk per request; the
+ * next chunk's request is under way while this one's answers are applied. The idempotency key is the charge
+ * key: after a crash between the processor's answer and the commit, the replayed chunk gets the recorded
+ * answers back instead of new authorizations.
  */
 @Injectable()
-export class AuthorizeChargesJob implements ShopJob {
+export class AuthorizeChargesJob implements PipelinedShopJob<PendingCharge, AuthorizationOutcome[]> {
   readonly name = 'authorize-charges';
 
   constructor(
@@ -29,19 +30,22 @@ export class AuthorizeChargesJob implements ShopJob {
     return this.charges.countPending(shopId, cycle);
   }
 
-  async runChunk(transaction: EntityManager, chunk: ShopChunk): Promise<ShopChunkResult> {
-    const pending = await this.charges.lockPendingChunk(transaction, chunk.shopId, chunk.cycle, chunk.after, chunk.limit);
-    if (pending.length === 0) return { processed: 0, checkpoint: null };
-    const checkpoint = pending[pending.length - 1].id;
-    if (chunk.dryRun) return { processed: pending.length, checkpoint };
+  readRecords(scope: ShopChunkScope, after: string, limit: number): Promise<PendingCharge[]> {
+    return this.charges.readPending(scope.shopId, scope.cycle, after, limit);
+  }
 
-    const shop = await this.shops.find(chunk.shopId);
-    if (!shop) throw new RecurringException('RECURRING_SHOP_NOT_FOUND', `Shop ${chunk.shopId} is not set up`);
+  checkpointOf(charge: PendingCharge): string {
+    return charge.id;
+  }
+
+  async prepareChunk(scope: ShopChunkScope, pending: PendingCharge[]): Promise<AuthorizationOutcome[]> {
+    const shop = await this.shops.find(scope.shopId);
+    if (!shop) throw new RecurringException('RECURRING_SHOP_NOT_FOUND', `Shop ${scope.shopId} is not set up`);
     // floor-limit shops skip authorization: the monthly card refresh already vouched for the card; charges of
     // immediate files are always authorized
     const underFloorLimit = pending.filter((charge) => shop.floorLimitEligible && !charge.immediate);
     const toAuthorize = pending.filter((charge) => !(shop.floorLimitEligible && !charge.immediate));
-    const outcomes: AuthorizationOutcome[] = [
+    return [
       ...underFloorLimit.map((charge): AuthorizationOutcome => ({ id: charge.id, status: 'authorized', authorizationId: null, declineCode: null, floorLimit: true })),
       ...(toAuthorize.length === 0
         ? []
@@ -49,7 +53,7 @@ export class AuthorizeChargesJob implements ShopJob {
             toAuthorize,
             await this.processor.bulkAuthorize(
               toAuthorize.map((charge) => ({
-                merchantId: chunk.shopId,
+                merchantId: scope.shopId,
                 cardId: charge.cardRef,
                 amount: charge.amount,
                 currency: charge.currency,
@@ -58,13 +62,16 @@ export class AuthorizeChargesJob implements ShopJob {
             ),
           )),
     ];
+  }
+
+  async writeChunk(transaction: EntityManager, scope: ShopChunkScope, pending: PendingCharge[], outcomes: AuthorizationOutcome[]): Promise<void> {
     failpoint('recurring.authorize.after-processor-answer');
     const moved = new Set(await this.charges.applyAuthorizationOutcomes(transaction, outcomes));
     const chargesById = new Map(pending.map((charge) => [charge.id, charge]));
     const announced = outcomes.filter((outcome) => moved.has(outcome.id));
     const common = (outcome: AuthorizationOutcome) => {
       const charge = chargesById.get(outcome.id) as PendingCharge;
-      return { chargeKey: charge.chargeKey, cycle: chunk.cycle, cardRef: charge.cardRef, amount: charge.amount, currency: charge.currency };
+      return { chargeKey: charge.chargeKey, cycle: scope.cycle, cardRef: charge.cardRef, amount: charge.amount, currency: charge.currency };
     };
     await this.outbox.addMany(
       transaction,
@@ -72,7 +79,7 @@ export class AuthorizeChargesJob implements ShopJob {
       announced
         .filter((outcome) => outcome.status === 'authorized')
         .map((outcome) => ({
-          merchantId: chunk.shopId,
+          merchantId: scope.shopId,
           payload: Object.assign(new ChargeAuthorizedV1Payload(), {
             ...common(outcome),
             ...(outcome.authorizationId ? { authorizationId: outcome.authorizationId } : {}),
@@ -86,10 +93,9 @@ export class AuthorizeChargesJob implements ShopJob {
       announced
         .filter((outcome) => outcome.status === 'declined')
         .map((outcome) => ({
-          merchantId: chunk.shopId,
+          merchantId: scope.shopId,
           payload: Object.assign(new ChargeDeclinedV1Payload(), { ...common(outcome), declineCode: outcome.declineCode as string }),
         })),
     );
-    return { processed: pending.length, checkpoint };
   }
 }

@@ -42,6 +42,7 @@ export class StoreMandateWhenMandateRequestedHandler implements EventHandler<Man
         cardRef: request.cardRef,
         billId: request.billId,
         consentedAt: request.consentedAt,
+        customerPhone: request.customerPhone,
       }),
     });
   }

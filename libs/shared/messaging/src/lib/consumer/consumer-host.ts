@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { KafkaConnection } from '../kafka/kafka-connection';
 import { MESSAGING_OPTIONS, MessagingOptions } from '../messaging.options';
 import { EventConsumer } from './event-consumer';
-import { EventHandler } from './event-handler';
+import { EventHandler, WorkMessageHandler } from './event-handler';
 
 /** Starts the service's consumers once the application is up, and stops them first on shutdown. */
 @Injectable()
@@ -29,7 +29,7 @@ export class ConsumerHost implements OnApplicationBootstrap, OnModuleDestroy {
       (registration) =>
         new EventConsumer(
           registration,
-          this.moduleRef.get<EventHandler<object>>(registration.handler, { strict: false }),
+          this.moduleRef.get<EventHandler<object> | WorkMessageHandler<object>>(registration.handler, { strict: false }),
           this.options,
           this.kafka,
           this.dataSource,

@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { Consumer, IHeaders, KafkaMessage } from 'kafkajs';
+import type { Consumer, EachBatchPayload, IHeaders, KafkaMessage } from 'kafkajs';
 import { DataSource } from 'typeorm';
 import { runWithRequestContext } from '@kessai/shared-context';
 import { failpoint } from '@kessai/shared-failpoints';
@@ -9,9 +9,12 @@ import { contextFromHeaders, inSpan, SpanKind } from '@kessai/shared-telemetry';
 import { InboxMessageEntity } from '../inbox/inbox-message.entity';
 import { KafkaConnection } from '../kafka/kafka-connection';
 import { ConsumerRegistration, deadLetterTopic, MessagingOptions, prefixedTopic } from '../messaging.options';
-import { EventHandler, UnprocessableEventError } from './event-handler';
+import { EventHandler, UnprocessableEventError, WorkMessageHandler } from './event-handler';
 
 type Outcome = 'applied' | 'duplicate';
+
+/** Work messages an instance takes before it pauses the work topic (each is small; the handler limits the work). */
+const WORK_WAITING_LIMIT = 10_000;
 
 /**
  * Runs one consumer registration: validates each event, applies it once (the inbox row and the handler's
@@ -21,10 +24,13 @@ type Outcome = 'applied' | 'duplicate';
 export class EventConsumer {
   private readonly logger: Logger;
   private consumer?: Consumer;
+  private readonly stopping = new AbortController();
+  private readonly workInFlight = new Set<Promise<void>>();
+  private readonly workOffsets = new Map<number, Map<bigint, 'running' | 'done' | 'stopped'>>();
 
   constructor(
     private readonly registration: ConsumerRegistration,
-    private readonly handler: EventHandler<object>,
+    private readonly handler: EventHandler<object> | WorkMessageHandler<object>,
     private readonly options: MessagingOptions,
     private readonly kafka: KafkaConnection,
     private readonly dataSource: DataSource,
@@ -52,6 +58,15 @@ export class EventConsumer {
     });
     await consumer.connect();
     await consumer.subscribe({ topic: this.topic, fromBeginning: true });
+    if (this.registration.work) {
+      await consumer.run({
+        autoCommit: false,
+        eachBatchAutoResolve: false,
+        eachBatch: (payload) => this.consumeWorkBatch(consumer, payload),
+      });
+      this.consumer = consumer;
+      return;
+    }
     await consumer.run({
       autoCommit: false,
       eachMessage: async ({ topic, partition, message }) => {
@@ -63,32 +78,89 @@ export class EventConsumer {
     this.consumer = consumer;
   }
 
-  /** Finishes the event in hand, then leaves the group. */
+  /** Finishes the event in hand (work stops at its next safe point), then leaves the group. */
   async stop(): Promise<void> {
+    this.stopping.abort();
+    await Promise.allSettled([...this.workInFlight]);
     await this.consumer?.disconnect();
     this.consumer = undefined;
   }
 
-  private async consume(message: KafkaMessage, partition: number): Promise<void> {
+  /**
+   * Work topics: each message is handed to the work handler as soon as it is fetched and the batch is given back
+   * at once, so kafkajs goes on fetching (and heartbeating) while the work runs, however long. A partition's offset
+   * is committed past a message only when it and every message before it are finished; a message stopped by
+   * shutdown is never committed past, so it is redelivered. The topic is paused while too much work waits.
+   */
+  private consumeWorkBatch(consumer: Consumer, { batch, resolveOffset }: EachBatchPayload): Promise<void> {
+    const tracker = this.workOffsets.get(batch.partition) ?? new Map<bigint, 'running' | 'done' | 'stopped'>();
+    this.workOffsets.set(batch.partition, tracker);
+    for (const message of batch.messages) {
+      const offset = BigInt(message.offset);
+      tracker.set(offset, 'running');
+      const work = this.consume(message, batch.partition)
+        .catch((error: Error) => {
+          this.logger.error(`work message at offset ${message.offset} failed outside its handler: ${error.message}`);
+          return 'stopped' as const;
+        })
+        .then((outcome) => {
+          tracker.set(offset, outcome);
+          this.workInFlight.delete(work);
+          if (this.workInFlight.size < WORK_WAITING_LIMIT / 2) consumer.resume([{ topic: this.topic }]);
+          return this.commitFinishedWork(consumer, batch.topic, batch.partition, tracker);
+        });
+      this.workInFlight.add(work);
+      resolveOffset(message.offset);
+    }
+    if (this.workInFlight.size >= WORK_WAITING_LIMIT) consumer.pause([{ topic: this.topic }]);
+    return Promise.resolve();
+  }
+
+  private async commitFinishedWork(consumer: Consumer, topic: string, partition: number, tracker: Map<bigint, 'running' | 'done' | 'stopped'>): Promise<void> {
+    let next: bigint | undefined;
+    for (const offset of [...tracker.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))) {
+      const state = tracker.get(offset);
+      if (state !== 'done') break;
+      tracker.delete(offset);
+      next = offset + 1n;
+    }
+    if (next === undefined || this.stopping.signal.aborted) return;
+    failpoint('consumer.after-commit');
+    // after a rebalance took the partition away the commit is refused; its new owner gets the messages again
+    await consumer.commitOffsets([{ topic, partition, offset: next.toString() }]).catch((error: Error) => {
+      this.logger.warn(`offset ${next} of partition ${partition} not committed: ${error.message}`);
+    });
+  }
+
+  private async consume(message: KafkaMessage, partition: number): Promise<'done' | 'stopped'> {
     const headers = textHeaders(message.headers);
     let raw: unknown;
     try {
       raw = JSON.parse(message.value?.toString('utf8') ?? '');
     } catch {
-      return this.deadLetter(message, partition, headers, 'the message is not valid JSON', 0);
+      await this.deadLetter(message, partition, headers, 'the message is not valid JSON', 0);
+      return 'done';
     }
     const validation = validateEvent(raw, this.registration.event);
-    if (!validation.valid) return this.deadLetter(message, partition, headers, `invalid event: ${validation.reason}`, 0);
+    if (!validation.valid) {
+      await this.deadLetter(message, partition, headers, `invalid event: ${validation.reason}`, 0);
+      return 'done';
+    }
 
     const { attempts, initialBackoffMs, maxBackoffMs } = this.options.retry;
     for (let attempt = 1; ; attempt++) {
       try {
-        await this.applyOnce(validation.event, headers);
-        return;
+        if (!this.registration.work) {
+          await this.applyOnce(validation.event, headers);
+          return 'done';
+        }
+        const outcome = await this.runWork(validation.event, headers, attempt, attempt >= attempts);
+        return outcome === 'stopped' ? 'stopped' : 'done';
       } catch (error) {
         const reason = (error as Error).message;
         if (error instanceof UnprocessableEventError || attempt >= attempts) {
-          return this.deadLetter(message, partition, headers, `handler failed: ${reason}`, attempt);
+          await this.deadLetter(message, partition, headers, `handler failed: ${reason}`, attempt);
+          return 'done';
         }
         const backoff = Math.min(initialBackoffMs * 2 ** (attempt - 1), maxBackoffMs);
         this.logger.warn(`event ${validation.event.eventId} failed (attempt ${attempt}/${attempts}), retrying in ${backoff} ms: ${reason}`);
@@ -97,7 +169,33 @@ export class EventConsumer {
     }
   }
 
+  private runWork(event: EventEnvelope<object>, headers: Record<string, string>, attempt: number, finalAttempt: boolean) {
+    return this.inConsumerSpan(event, headers, () =>
+      (this.handler as WorkMessageHandler<object>).handle(event, { attempt, finalAttempt, signal: this.stopping.signal }),
+    );
+  }
+
   private applyOnce(event: EventEnvelope<object>, headers: Record<string, string>): Promise<Outcome> {
+    return this.inConsumerSpan(event, headers, () =>
+      this.dataSource.transaction(async (transaction) => {
+        const inbox = transaction.connection.getMetadata(InboxMessageEntity);
+        const inserted: unknown[] = await transaction.query(
+          `INSERT INTO "${inbox.schema}"."${inbox.tableName}" (consumer, event_id, processed_at)
+           VALUES ($1, $2, now()) ON CONFLICT DO NOTHING RETURNING event_id`,
+          [this.registration.name, event.eventId],
+        );
+        if (inserted.length === 0) {
+          this.logger.debug(`event ${event.eventId} was applied before; skipped`);
+          return 'duplicate';
+        }
+        await (this.handler as EventHandler<object>).handle(event, transaction);
+        return 'applied';
+      }),
+    );
+  }
+
+  /** The consumer span (child of the producer's) and the request context of the event, around its handling. */
+  private inConsumerSpan<T>(event: EventEnvelope<object>, headers: Record<string, string>, work: () => Promise<T>): Promise<T> {
     return inSpan(
       this.options.serviceName,
       `${this.topic} process`,
@@ -109,21 +207,7 @@ export class EventConsumer {
       () =>
         runWithRequestContext(
           { requestId: event.eventId, correlationId: event.correlationId, causationId: event.eventId, merchantId: event.merchantId },
-          () =>
-            this.dataSource.transaction(async (transaction) => {
-              const inbox = transaction.connection.getMetadata(InboxMessageEntity);
-              const inserted: unknown[] = await transaction.query(
-                `INSERT INTO "${inbox.schema}"."${inbox.tableName}" (consumer, event_id, processed_at)
-                 VALUES ($1, $2, now()) ON CONFLICT DO NOTHING RETURNING event_id`,
-                [this.registration.name, event.eventId],
-              );
-              if (inserted.length === 0) {
-                this.logger.debug(`event ${event.eventId} was applied before; skipped`);
-                return 'duplicate';
-              }
-              await this.handler.handle(event, transaction);
-              return 'applied';
-            }),
+          work,
         ),
     );
   }

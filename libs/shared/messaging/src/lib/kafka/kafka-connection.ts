@@ -25,6 +25,7 @@ export class KafkaConnection implements OnApplicationShutdown {
     this.kafka = new Kafka({
       clientId: options.serviceName,
       brokers: options.brokers,
+      ssl: options.ssl ?? false,
       connectionTimeout: 3000,
       requestTimeout: 10000,
       retry: { initialRetryTime: 200, retries: 8 },

@@ -70,18 +70,36 @@ export class OutboxWriter {
     };
   }
 
-  /**
-   * Records many events of one type in one INSERT (bulk intake: a CSV of a million bills). Payloads are plain
-   * objects already shaped by a mapper; every `validateEvery`-th one (and the first) is checked against the
-   * contract, since checking each one costs more than the insert.
-   */
+  /** Records many events of one type in one INSERT (see `prepareMany`). */
   async addMany<TPayload extends object>(
     transaction: EntityManager,
     definition: EventDefinition<TPayload>,
     events: { merchantId: string; payload: TPayload }[],
-    { validateEvery = 1 }: { validateEvery?: number } = {},
+    options: { validateEvery?: number } = {},
   ): Promise<string[]> {
     if (events.length === 0) return [];
+    const rows = this.prepareMany(definition, events, options);
+    const table = transaction.connection.getMetadata(OutboxMessageEntity).tablePath;
+    await transaction.query(
+      `INSERT INTO ${table} (event_id, topic, message_key, bucket, envelope, created_at)
+       SELECT e.id, e.topic, e.key, e.bucket, e.envelope::jsonb, $5
+       FROM unnest($1::uuid[], $2::text[], $3::text[], $4::smallint[], $6::text[]) AS e(id, topic, key, bucket, envelope)`,
+      [rows.map((r) => r.eventId), rows.map((r) => r.topic), rows.map((r) => r.messageKey), rows.map((r) => r.bucket), this.clock.now(), rows.map((r) => r.envelope)],
+    );
+    return rows.map((r) => r.eventId);
+  }
+
+  /**
+   * The outbox rows of many events of one type, for a caller that writes them itself in its transaction (a
+   * CSV import copies them with COPY together with its bills). Payloads are plain objects already shaped by a
+   * mapper; every `validateEvery`-th one (and the first) is checked against the contract, since checking each
+   * one costs more than the insert.
+   */
+  prepareMany<TPayload extends object>(
+    definition: EventDefinition<TPayload>,
+    events: { merchantId: string; payload: TPayload }[],
+    { validateEvery = 1 }: { validateEvery?: number } = {},
+  ): PreparedOutboxRow[] {
     events.forEach((event, i) => {
       if (i % validateEvery !== 0) return;
       const problems = validateSync(plainToInstance(definition.payload, instanceToPlain(event.payload)), { forbidUnknownValues: true });
@@ -90,30 +108,37 @@ export class OutboxWriter {
       }
     });
     const context = currentRequestContext();
-    const now = this.clock.now();
-    const occurredAt = now.toISOString();
+    const occurredAt = this.clock.now().toISOString();
     const traceparent = currentTraceparent();
     const topic = prefixedTopic(this.options, definition.topic);
-    const ids = events.map(() => newId());
-    const envelopes = events.map((event, i) =>
-      JSON.stringify({
-        eventId: ids[i],
-        type: definition.type,
-        version: definition.version,
-        occurredAt,
-        merchantId: event.merchantId,
-        correlationId: context?.correlationId ?? ids[i],
-        causationId: context?.causationId,
-        traceparent,
-        payload: event.payload,
-      }),
-    );
-    const table = transaction.connection.getMetadata(OutboxMessageEntity).tablePath;
-    await transaction.query(
-      `INSERT INTO ${table} (event_id, topic, message_key, bucket, envelope, created_at)
-       SELECT e.id, $2, e.key, e.bucket, e.envelope::jsonb, $5 FROM unnest($1::uuid[], $3::text[], $4::smallint[], $6::text[]) AS e(id, key, bucket, envelope)`,
-      [ids, topic, events.map((e) => e.merchantId), events.map((e) => outboxBucketOf(e.merchantId)), now, envelopes],
-    );
-    return ids;
+    return events.map((event) => {
+      const eventId = newId();
+      return {
+        eventId,
+        topic,
+        messageKey: event.merchantId,
+        bucket: outboxBucketOf(event.merchantId),
+        envelope: JSON.stringify({
+          eventId,
+          type: definition.type,
+          version: definition.version,
+          occurredAt,
+          merchantId: event.merchantId,
+          correlationId: context?.correlationId ?? eventId,
+          causationId: context?.causationId,
+          traceparent,
+          payload: event.payload,
+        }),
+      };
+    });
   }
+}
+
+/** An outbox row ready to be written: the envelope is JSON text. */
+export interface PreparedOutboxRow {
+  eventId: string;
+  topic: string;
+  messageKey: string;
+  bucket: number;
+  envelope: string;
 }

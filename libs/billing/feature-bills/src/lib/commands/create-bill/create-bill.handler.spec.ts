@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { BillCreatedV1 } from '@kessai/billing-contracts';
-import { BillRepository, IdempotencyKeyRepository, SmsQueueRepository } from '@kessai/billing-data-access';
+import { BillRepository, CustomerMandateRepository, IdempotencyKeyRepository, SmsQueueRepository } from '@kessai/billing-data-access';
 import { Bill, BillingException } from '@kessai/billing-domain';
 import { FixedClock } from '@kessai/shared-clock';
 import type { DataSource, EntityManager } from 'typeorm';
@@ -50,7 +50,8 @@ describe('CreateBillHandler', () => {
       dataSource,
       { insert, update } as unknown as BillRepository,
       idempotencyKeys,
-      new BillSmsScheduler(smsQueue, { publishWebhookOnly: jest.fn() } as unknown as BillEventPublisher, options),
+      { mandatesOf: jest.fn(async () => new Map()) } as unknown as CustomerMandateRepository,
+      new BillSmsScheduler(smsQueue, { publish: jest.fn() } as unknown as BillEventPublisher, options),
       { publish: add } as unknown as BillEventPublisher,
       new FixedClock('2026-11-22T13:00:00Z'),
       options,

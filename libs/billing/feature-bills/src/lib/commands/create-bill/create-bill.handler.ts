@@ -1,8 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { BillCreatedV1 } from '@kessai/billing-contracts';
-import { BillRepository, IdempotencyKeyRepository } from '@kessai/billing-data-access';
+import { BillAutoChargeRequestedV1, BillCreatedV1 } from '@kessai/billing-contracts';
+import { BillRepository, CustomerMandateRepository, IdempotencyKeyRepository } from '@kessai/billing-data-access';
 import { Bill, BillingException, japanDate } from '@kessai/billing-domain';
 import { Clock } from '@kessai/shared-clock';
 import { newId } from '@kessai/shared-ids';
@@ -40,6 +40,7 @@ export class CreateBillHandler {
     private readonly dataSource: DataSource,
     private readonly bills: BillRepository,
     private readonly idempotencyKeys: IdempotencyKeyRepository,
+    private readonly mandates: CustomerMandateRepository,
     private readonly sms: BillSmsScheduler,
     private readonly events: BillEventPublisher,
     private readonly clock: Clock,
@@ -90,10 +91,15 @@ export class CreateBillHandler {
           return { bill: claim.body as BillResponse, replayed: true };
         }
       }
-      await this.bills.insert(transaction, bill);
-      await this.events.publish(transaction, BillCreatedV1, { merchantId: bill.merchantId, payload: BillEventsMapper.created(bill) });
-      let stored = bill;
-      if (bill.customerPhone) {
+      // A customer who opted in to automatic payment is charged to the mandate instead of getting a link.
+      const mandateId = bill.customerPhone ? (await this.mandates.mandatesOf(transaction, bill.merchantId, [bill.customerPhone])).get(bill.customerPhone) : undefined;
+      const created = mandateId ? bill.requestAutoCharge(mandateId) : bill;
+      await this.bills.insert(transaction, created);
+      await this.events.publish(transaction, BillCreatedV1, { merchantId: bill.merchantId, payload: BillEventsMapper.created(created) });
+      let stored = created;
+      if (created.awaitsAutoCharge) {
+        await this.events.publish(transaction, BillAutoChargeRequestedV1, { merchantId: bill.merchantId, payload: BillEventsMapper.autoChargeRequested(created) });
+      } else if (bill.customerPhone) {
         stored = await this.sms.schedule(transaction, bill, 'payment-link', now);
         await this.bills.update(transaction, stored);
       }

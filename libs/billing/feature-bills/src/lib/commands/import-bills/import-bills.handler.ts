@@ -3,8 +3,16 @@ import { Readable } from 'node:stream';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { parse } from 'csv-parse';
 import { DataSource, EntityManager } from 'typeorm';
-import { BillCreatedV1 } from '@kessai/billing-contracts';
-import { BillImportEntity, BillImportProblem, BillImportRepository, SmsQueueRepository, WebhookRepository } from '@kessai/billing-data-access';
+import { BillAutoChargeRequestedV1, BillCreatedV1, BillScheduledV1 } from '@kessai/billing-contracts';
+import {
+  BillImportEntity,
+  BillImportProblem,
+  BillImportRepository,
+  CustomerMandateRepository,
+  SmsQueueRepository,
+  StagedImportBill,
+  WebhookRepository,
+} from '@kessai/billing-data-access';
 import {
   Bill,
   BillingException,
@@ -17,7 +25,7 @@ import {
 } from '@kessai/billing-domain';
 import { Clock } from '@kessai/shared-clock';
 import { newId } from '@kessai/shared-ids';
-import { OutboxWriter } from '@kessai/shared-messaging';
+import { OutboxWriter, PreparedOutboxRow } from '@kessai/shared-messaging';
 import { Currency, Money } from '@kessai/shared-money';
 import { BILLING_OPTIONS, BillingOptions } from '../../billing.options';
 import { BillEventsMapper } from '../../http/bill-events.mapper';
@@ -70,6 +78,7 @@ export class ImportBillsHandler {
   constructor(
     private readonly dataSource: DataSource,
     private readonly imports: BillImportRepository,
+    private readonly mandates: CustomerMandateRepository,
     private readonly smsQueue: SmsQueueRepository,
     private readonly webhooks: WebhookRepository,
     private readonly outbox: OutboxWriter,
@@ -208,12 +217,13 @@ export class ImportBillsHandler {
           taxAmount: row.taxAmount,
           message: row.message,
           sendAt: row.sendAt,
+          lineItems: row.lineItems,
           paymentLinkToken: this.tokens.next(),
         },
         today,
         now,
       );
-      batch.bills.push(bill.customerPhone ? bill.schedule() : bill);
+      batch.bills.push(bill);
     } catch (failure) {
       if (!(failure instanceof BillingException)) throw failure;
       batch.rejected += 1;
@@ -222,57 +232,87 @@ export class ImportBillsHandler {
   }
 
   /** The merchant's webhooks for the imported bills: created, and scheduled for those with an SMS. */
-  private async queueWebhooks(transaction: EntityManager, merchantId: string, bills: Bill[], payloads: object[], eventIds: string[], now: Date): Promise<void> {
+  private async queueWebhooks(transaction: EntityManager, merchantId: string, staged: StagedImportBill[], createdPayloads: Map<string, object>, now: Date): Promise<void> {
     const occurredAt = now.toISOString();
     const body = (id: string, type: string, data: object) => JSON.stringify({ id, type, version: 1, occurredAt, data });
-    const created = bills.map((bill, i) => ({ eventId: eventIds[i], eventType: BillCreatedV1.type, billId: bill.id, body: body(eventIds[i], BillCreatedV1.type, payloads[i]) }));
-    const scheduled = bills
-      .filter((bill) => bill.status === 'scheduled')
-      .map((bill) => {
-        const id = newId();
-        const sendAfter = (bill.sendAt && bill.sendAt > now ? bill.sendAt : now).toISOString();
-        return { eventId: id, eventType: 'billing.bill.scheduled', billId: bill.id, body: body(id, 'billing.bill.scheduled', { billId: bill.id, sendAfter }) };
+    const created = staged.map(({ bill, eventId }) => ({ eventId, eventType: BillCreatedV1.type, billId: bill.id, body: body(eventId, BillCreatedV1.type, createdPayloads.get(bill.id) as object) }));
+    const scheduled = staged
+      .filter(({ extraEvent }) => extraEvent?.topic.endsWith(BillScheduledV1.topic))
+      .map(({ bill, extraEvent }) => {
+        const { eventId, envelope } = extraEvent as { eventId: string; envelope: string };
+        return { eventId, eventType: BillScheduledV1.type, billId: bill.id, body: body(eventId, BillScheduledV1.type, (JSON.parse(envelope) as { payload: object }).payload) };
       });
     await this.webhooks.enqueueMany(transaction, merchantId, [...created, ...scheduled], now, this.options.webhooks.giveUpAfterMs);
   }
 
+  /**
+   * One batch in one transaction: bills of customers with a mandate are charged automatically (their charge
+   * request goes to the recurring engine, no link SMS); the others get their link SMS queued in the merchant's
+   * sending window. Everything is staged in memory, then written with one COPY (see BillImportRepository).
+   */
   private async writeBatch(importId: string, merchantId: string, batch: Batch, window: SendingWindow, now: Date, notifyMerchant: boolean): Promise<void> {
     await this.dataSource.transaction(async (transaction) => {
-      const inserted = await this.imports.insertNewBills(transaction, batch.bills);
-      const fresh = batch.bills.filter((bill) => inserted.has(bill.id));
-      const payloads = fresh.map((bill) => BillEventsMapper.created(bill));
-      const eventIds = await this.outbox.addMany(
-        transaction,
-        BillCreatedV1,
-        payloads.map((payload) => ({ merchantId, payload })),
+      const phones = [...new Set(batch.bills.map((bill) => bill.customerPhone).filter((phone): phone is string => phone !== undefined))];
+      const mandates = await this.mandates.mandatesOf(transaction, merchantId, phones);
+      const bills = batch.bills.map((bill) => {
+        const mandateId = bill.customerPhone && mandates.get(bill.customerPhone);
+        if (mandateId) return bill.requestAutoCharge(mandateId);
+        return bill.customerPhone ? bill.schedule() : bill;
+      });
+      const createdPayloads = bills.map((bill) => BillEventsMapper.created(bill));
+      const created = this.outbox.prepareMany(BillCreatedV1, createdPayloads.map((payload) => ({ merchantId, payload })), { validateEvery: 500 });
+      const autoCharged = bills.filter((bill) => bill.awaitsAutoCharge);
+      const chargeRequests = this.outbox.prepareMany(
+        BillAutoChargeRequestedV1,
+        autoCharged.map((bill) => ({ merchantId, payload: BillEventsMapper.autoChargeRequested(bill) })),
+      );
+      const scheduledBills = bills.filter((bill) => bill.status === 'scheduled');
+      const sendAfter = (bill: Bill) => nextMomentInWindow(bill.sendAt && bill.sendAt > now ? bill.sendAt : now, window);
+      const scheduledEvents = this.outbox.prepareMany(
+        BillScheduledV1,
+        scheduledBills.map((bill) => ({ merchantId, payload: BillEventsMapper.scheduled(bill, 'payment-link', sendAfter(bill)) })),
         { validateEvery: 500 },
       );
-      if (notifyMerchant) await this.queueWebhooks(transaction, merchantId, fresh, payloads, eventIds, now);
-      await this.imports.enqueueSms(
-        transaction,
-        fresh
-          .filter((bill) => bill.customerPhone)
-          .map((bill) => ({
-            id: newId(),
-            merchantId,
-            billId: bill.id,
-            kind: 'payment-link' as const,
-            toPhone: bill.customerPhone as string,
-            body: paymentLinkSms({
-              kind: 'payment-link',
-              amount: bill.amount.minorUnits,
-              currency: bill.amount.currencyCode,
-              dueDate: bill.dueDate,
-              url: paymentLinkUrl(this.options.paymentScreenPublicUrl, bill.paymentLinkToken),
-            }),
-            notBefore: nextMomentInWindow(bill.sendAt && bill.sendAt > now ? bill.sendAt : now, window),
-          })),
-        now,
-      );
+      const extraEvents = new Map<string, PreparedOutboxRow>([
+        ...autoCharged.map((bill, i) => [bill.id, chargeRequests[i]] as const),
+        ...scheduledBills.map((bill, i) => [bill.id, scheduledEvents[i]] as const),
+      ]);
+      const staged: StagedImportBill[] = bills.map((bill, i) => {
+        const extra = extraEvents.get(bill.id);
+        return {
+          bill,
+          eventId: created[i].eventId,
+          envelope: created[i].envelope,
+          extraEvent: extra && { eventId: extra.eventId, topic: extra.topic, envelope: extra.envelope },
+          sms:
+            bill.status === 'scheduled'
+              ? {
+                  id: newId(),
+                  kind: 'payment-link' as const,
+                  body: paymentLinkSms({
+                    kind: 'payment-link',
+                    amount: bill.amount.minorUnits,
+                    currency: bill.amount.currencyCode,
+                    dueDate: bill.dueDate,
+                    url: paymentLinkUrl(this.options.paymentScreenPublicUrl, bill.paymentLinkToken),
+                  }),
+                  notBefore: sendAfter(bill),
+                }
+              : undefined,
+        };
+      });
+      const first = created[0] as PreparedOutboxRow | undefined;
+      const inserted = first
+        ? new Set(await this.imports.writeBatch(transaction, staged, { topic: first.topic, messageKey: first.messageKey, bucket: first.bucket }, now))
+        : new Set<string>();
+      if (notifyMerchant && inserted.size > 0) {
+        const payloads = new Map(bills.map((bill, i) => [bill.id, createdPayloads[i] as object]));
+        await this.queueWebhooks(transaction, merchantId, staged.filter(({ bill }) => inserted.has(bill.id)), payloads, now);
+      }
       await this.imports.recordBatch(transaction, importId, batch.problems, {
         rowsRead: batch.rowsRead,
-        accepted: fresh.length,
-        duplicates: batch.bills.length - fresh.length,
+        accepted: inserted.size,
+        duplicates: batch.bills.length - inserted.size,
         rejected: batch.rejected,
       });
     });

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { ShopWorkRequestedV1, ShopWorkRequestedV1Payload } from '@kessai/recurring-contracts';
 import { JobRepository, ShopRepository } from '@kessai/recurring-data-access';
 import { Cycle } from '@kessai/recurring-domain';
@@ -25,31 +25,35 @@ export class StartJobExecutionHandler {
   ) {}
 
   async execute(command: StartJobExecutionCommand): Promise<{ executionId: string; shops: number }> {
+    return this.dataSource.transaction((transaction) => this.executeIn(transaction, newId(), command));
+  }
+
+  /** The launch within a caller's transaction (the schedule takes its slot in the same one). */
+  async executeIn(transaction: EntityManager, executionId: string, command: StartJobExecutionCommand): Promise<{ executionId: string; shops: number }> {
     const job = this.registry.get(command.jobName);
     const cycle = Cycle.of(command.cycle).toString();
-    const executionId = newId();
-    return this.dataSource.transaction(async (transaction) => {
-      const shopIds = await this.shops.selectIds(transaction, command.includeShops, command.excludeShops);
-      await this.jobs.insertExecution(
-        transaction,
-        {
-          id: executionId,
-          jobName: job.name,
-          cycle,
-          dryRun: command.dryRun,
-          includeShops: command.includeShops,
-          excludeShops: command.excludeShops,
-          startedAt: this.clock.now(),
-        },
-        shopIds,
-      );
-      for (const shopId of shopIds) {
-        await this.outbox.add(transaction, ShopWorkRequestedV1, {
-          merchantId: shopId,
-          payload: Object.assign(new ShopWorkRequestedV1Payload(), { executionId, jobName: job.name, shopId, cycle, dryRun: command.dryRun }),
-        });
-      }
-      return { executionId, shops: shopIds.length };
-    });
+    const shopIds = await this.shops.selectIds(transaction, command.includeShops, command.excludeShops, command.deadlineDay);
+    await this.jobs.insertExecution(
+      transaction,
+      {
+        id: executionId,
+        jobName: job.name,
+        cycle,
+        dryRun: command.dryRun,
+        includeShops: command.includeShops,
+        excludeShops: command.excludeShops,
+        startedAt: this.clock.now(),
+      },
+      shopIds,
+    );
+    await this.outbox.addMany(
+      transaction,
+      ShopWorkRequestedV1,
+      shopIds.map((shopId) => ({
+        merchantId: shopId,
+        payload: Object.assign(new ShopWorkRequestedV1Payload(), { executionId, jobName: job.name, shopId, cycle, dryRun: command.dryRun }),
+      })),
+    );
+    return { executionId, shops: shopIds.length };
   }
 }

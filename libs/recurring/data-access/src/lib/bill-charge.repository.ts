@@ -1,0 +1,49 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { recurringTable } from './recurring-tables';
+
+export interface BillChargeRecord {
+  chargeKey: string;
+  shopId: string;
+  cycle: string;
+  cardRef: string;
+  amount: number;
+  currency: string;
+  chargeDate: string;
+  status: 'authorized' | 'declined';
+  authorizationId: string | null;
+  declineCode: string | null;
+}
+
+/**
+ * Charges of bills paid automatically with a mandate: rows of `charge` keyed `bill:<billId>` (no definition),
+ * so the sales-confirmation file captures them with the cycle's other authorized charges.
+ */
+@Injectable()
+export class BillChargeRepository {
+  /** The card of a shop's mandate, or null when the shop has no such mandate. */
+  async cardOfMandate(transaction: EntityManager, shopId: string, mandateId: string): Promise<string | null> {
+    const rows: { card_ref: string }[] = await transaction.query(
+      `SELECT card_ref FROM ${recurringTable(transaction, 'mandate')} WHERE mandate_request_id = $1 AND shop_id = $2`,
+      [mandateId, shopId],
+    );
+    return rows[0]?.card_ref ?? null;
+  }
+
+  async find(transaction: EntityManager, chargeKey: string): Promise<{ status: string } | null> {
+    const rows: { status: string }[] = await transaction.query(`SELECT status FROM ${recurringTable(transaction, 'charge')} WHERE charge_key = $1`, [chargeKey]);
+    return rows[0] ?? null;
+  }
+
+  /** Records the charge with its outcome; false when it was recorded before (the unique charge key). */
+  async insertIfAbsent(transaction: EntityManager, charge: BillChargeRecord): Promise<boolean> {
+    const rows: unknown[] = await transaction.query(
+      `INSERT INTO ${recurringTable(transaction, 'charge')}
+         (charge_key, shop_id, cycle, definition_id, card_ref, amount, currency, charge_date, status, authorization_id, decline_code)
+       VALUES ($1, $2, $3, NULL, $4, $5, $6, $7, $8, $9, $10)
+       ON CONFLICT (charge_key) DO NOTHING RETURNING id`,
+      [charge.chargeKey, charge.shopId, charge.cycle, charge.cardRef, charge.amount, charge.currency, charge.chargeDate, charge.status, charge.authorizationId, charge.declineCode],
+    );
+    return rows.length === 1;
+  }
+}

@@ -1,0 +1,34 @@
+import { Inject, Injectable, OnModuleDestroy } from '@nestjs/common';
+import { Pool } from 'undici';
+import type { AuthorizationRequest, AuthorizationResponse } from '@kessai/processor-contracts';
+import { MANDATES_OPTIONS, MandatesOptions } from '../mandates.options';
+
+/** The processor's answer: an authorization (approved or declined), or its error code. */
+export type MandateAuthorizationResult = { ok: true; body: AuthorizationResponse } | { ok: false; status: number; code: string; message: string };
+
+/** One authorization at a time on the processor's API (a bill charged with its customer's mandate). */
+@Injectable()
+export class MandateAuthorizationsClient implements OnModuleDestroy {
+  private readonly pool: Pool;
+
+  constructor(@Inject(MANDATES_OPTIONS) options: MandatesOptions) {
+    this.pool = new Pool(options.processorUrl, { connections: 8, headersTimeout: options.processorTimeoutMs, bodyTimeout: options.processorTimeoutMs });
+  }
+
+  async authorize(request: AuthorizationRequest): Promise<MandateAuthorizationResult> {
+    try {
+      const response = await this.pool.request({ method: 'POST', path: '/v1/authorizations', headers: { 'content-type': 'application/json' }, body: JSON.stringify(request) });
+      const text = await response.body.text();
+      const parsed = text ? (JSON.parse(text) as unknown) : {};
+      if (response.statusCode === 200) return { ok: true, body: parsed as AuthorizationResponse };
+      const error = (parsed as { error?: { code?: string; message?: string } }).error;
+      return { ok: false, status: response.statusCode, code: error?.code ?? `HTTP_${response.statusCode}`, message: error?.message ?? text.slice(0, 200) };
+    } catch (error) {
+      return { ok: false, status: 503, code: 'PROCESSOR_UNREACHABLE', message: (error as Error).message };
+    }
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await this.pool.close();
+  }
+}
