@@ -86,7 +86,7 @@ export class MerchantApiListener {
     }
     if (route.streamed) return this.admitAndForward(exchange, merchant, EMPTY, undefined);
     let body: Buffer = EMPTY;
-    if (route.method !== 'GET' && route.method !== 'DELETE' && !route.streamBody) {
+    if (route.method !== 'GET' && route.method !== 'DELETE') {
       try {
         body = await readRequestBody(req, this.options.maxRequestBodyBytes);
       } catch (error) {
@@ -96,7 +96,7 @@ export class MerchantApiListener {
       }
     }
 
-    const idempotencyKey = route.method === 'POST' && !route.streamBody ? header(req.headers, 'idempotency-key') : undefined;
+    const idempotencyKey = route.method === 'POST' ? header(req.headers, 'idempotency-key') : undefined;
     let claim: Claim | undefined;
     if (idempotencyKey !== undefined) {
       if (!IDEMPOTENCY_KEY.test(idempotencyKey)) {
@@ -127,15 +127,10 @@ export class MerchantApiListener {
     const admission = await this.flowControl.admit(merchant.merchantId, () => paymentMethodsIn(body, route.paymentMethodsField), route.submission === true);
     if (!admission.admitted) {
       if (claim) await this.idempotency.abandon(merchant.merchantId, claim.key, claim.token);
-<<<<<<< HEAD
-      // An upload not read: close the connection rather than read a whole file only to discard it.
-      if (route.streamBody) exchange.res.setHeader('connection', 'close');
-=======
       if (route.streamed) {
         exchange.res.setHeader('connection', 'close');
         req.resume();
       }
->>>>>>> main
       return this.reject(exchange, merchant.merchantId, admission.reason, admission.retryAfterSeconds);
     }
     const span = this.tracer.startSpan(
@@ -157,15 +152,9 @@ export class MerchantApiListener {
         path: url,
         method: req.method as 'GET',
         headers: this.upstreamHeaders(exchange, span, merchant),
-<<<<<<< HEAD
-        body: exchange.matched.route.streamBody ? req : body.length > 0 ? body : undefined,
-        headersTimeout: this.options.upstreamTimeoutMs,
-        bodyTimeout: this.options.upstreamTimeoutMs,
-=======
         body: route.streamed ? req : body.length > 0 ? body : undefined,
         headersTimeout: route.streamed ? this.options.uploadTimeoutMs : this.options.upstreamTimeoutMs,
         bodyTimeout: route.streamed ? this.options.uploadTimeoutMs : this.options.upstreamTimeoutMs,
->>>>>>> main
       });
       const headers: Record<string, string | string[]> = { 'x-request-id': exchange.requestId, 'x-correlation-id': exchange.correlationId };
       for (const name in upstream.headers) {
@@ -208,18 +197,12 @@ export class MerchantApiListener {
       if (value === undefined || DROPPED_REQUEST_HEADERS.has(name) || name.startsWith('x-kessai-')) continue;
       headers[name] = Array.isArray(value) ? value.join(', ') : value;
     }
-<<<<<<< HEAD
-    if (matched.route.streamBody) {
-      const length = req.headers['content-length'];
-      if (length !== undefined) headers['content-length'] = length;
-=======
     // A streamed upload goes on as it came: its length, and its Idempotency-Key for the service to check.
     if (matched.route.streamed) {
       for (const name of ['content-length', 'idempotency-key']) {
         const value = header(req.headers, name);
         if (value !== undefined) headers[name] = value;
       }
->>>>>>> main
     }
     headers['x-kessai-merchant-id'] = merchant.merchantId;
     headers['x-kessai-key-mode'] = merchant.mode;

@@ -8,14 +8,10 @@ const isUnderPrefix = (path: string) => MERCHANT_SERVICES.some(({ prefixes = [] 
 
 describe('the merchant API route table', () => {
   it('documents every exact route in the one OpenAPI document, and nothing outside the routed prefixes', () => {
-<<<<<<< HEAD
-    const routed = MERCHANT_SERVICES.flatMap(({ routes }) => routes.filter((r) => !isUnderPrefix(r.path)).map((r) => `${r.method.toLowerCase()} ${r.path.replace(/:(\w+)/g, '{$1}')}`)).sort();
-=======
     const routed = MERCHANT_SERVICES.flatMap(({ routes }) => routes)
       .filter(({ path }) => !isUnderPrefix(path))
       .map((r) => `${r.method.toLowerCase()} ${r.path.replace(/:(\w+)/g, '{$1}')}`)
       .sort();
->>>>>>> main
     const documented = documentedOperations()
       .filter(({ path }) => !isUnderPrefix(path))
       .map(({ method, path }) => `${method.toLowerCase()} ${path}`)
@@ -57,8 +53,8 @@ describe('the merchant API route table', () => {
       expect(table.match(method, '/recurring/members/m-1/definitions')).toEqual({ service: 'recurring-engine', route: { method, path: '/recurring/*' } });
     }
     expect(table.match('GET', '/recurring/uploads')?.service).toBe('recurring-engine');
-    expect(table.match('POST', '/recurring/files')?.route).toMatchObject({ path: '/recurring/files', streamBody: true });
-    expect(table.match('GET', '/recurring/files')?.route.streamBody).toBeUndefined();
+    expect(table.match('POST', '/recurring/files')?.route).toMatchObject({ path: '/recurring/files', streamed: true });
+    expect(table.match('GET', '/recurring/files')?.route.streamed).toBeUndefined();
     expect(table.match('OPTIONS', '/recurring/uploads')).toBeUndefined();
     expect(table.match('GET', '/recurring')).toBeUndefined();
     expect(table.match('GET', '/recurring/')).toBeUndefined();

@@ -9,12 +9,9 @@ const throttled = {
   '401': errorResponse('Missing, unknown, expired or revoked API key (THROTTLE_API_KEY_UNAUTHORIZED)'),
 };
 
-<<<<<<< HEAD
 const pathId = (name: string) => ({ name, in: 'path', required: true, schema: { type: 'string' } });
-=======
 const billIdParameter = { name: 'billId', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } };
 const importIdParameter = { name: 'importId', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } };
->>>>>>> main
 
 export const MERCHANT_API_OPENAPI = {
   openapi: '3.1.0',
@@ -185,15 +182,6 @@ export const MERCHANT_API_OPENAPI = {
         summary: 'Send a delivery again, delivered or not (same body and event id)',
         parameters: [{ name: 'deliveryId', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } }],
         responses: { '201': { description: 'The new delivery' }, '404': errorResponse('BILLING_WEBHOOK_DELIVERY_NOT_FOUND'), ...throttled },
-      },
-    },
-    '/recurring/files': {
-      post: {
-        operationId: 'uploadRecurringChargeFile',
-        tags: ['Recurring'],
-        summary: 'Upload a CSV of charges for a cycle (before its deadline) or an immediate file, streamed, any size',
-        requestBody: { required: true, content: { 'text/csv': { schema: { type: 'string' } } } },
-        responses: { '201': { description: 'Merged, with its counts' }, '200': { description: 'The same file again: nothing created' }, '422': errorResponse('Past the deadline, wrong header, or over the immediate quota'), ...throttled },
       },
     },
     '/payment-pages/branding': {

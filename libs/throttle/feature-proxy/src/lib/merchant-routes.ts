@@ -14,17 +14,10 @@ export interface MerchantRoute {
   /** The JSON body field (string or string array) naming the payment methods the request concerns. */
   paymentMethodsField?: string;
   /**
-<<<<<<< HEAD
-   * The body (a file upload) is streamed to the service as it arrives instead of read first: no size limit at
-   * the gateway and no Idempotency-Key replay (the service recognizes a file sent twice).
-   */
-  streamBody?: boolean;
-=======
    * A file upload, far larger than MAX_REQUEST_BODY_BYTES: the body is streamed to the service unread. Its
    * Idempotency-Key goes to the service, which recognises a file sent twice itself.
    */
   streamed?: boolean;
->>>>>>> main
 }
 
 export interface MerchantService {
@@ -78,11 +71,7 @@ export const MERCHANT_SERVICES: MerchantService[] = [
   {
     // Merchant = shop (x-kessai-merchant-id); the recurring engine owns everything under /recurring/.
     service: 'recurring-engine',
-<<<<<<< HEAD
-    routes: [{ method: 'POST', path: '/recurring/files', streamBody: true }],
-=======
     routes: [{ method: 'POST', path: '/recurring/files', streamed: true }],
->>>>>>> main
     prefixes: ['/recurring'],
   },
 ];
