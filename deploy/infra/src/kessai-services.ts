@@ -57,7 +57,9 @@ export const KESSAI_SERVICES: ServiceSpec[] = [
     maxTasks: 40,
     morningPeakTasks: 10,
     secrets: [...COMMON_SECRETS, 'PAYMENT_CSRF_SECRET', 'PAYMENT_OPERATOR_TOKEN', 'PROCESSOR_SIGNING_SECRET'],
-    environment: (domain) => ({ PAYMENT_PUBLIC_URL: `https://pay.${domain}`, PAYMENT_PROCESSOR_URL: PROCESSOR_API_URL }),
+    // Card payments are screened first when the merchant has screening on.
+    upstreams: ['credit-screening'],
+    environment: (domain) => ({ PAYMENT_PUBLIC_URL: `https://pay.${domain}`, PAYMENT_PROCESSOR_URL: PROCESSOR_API_URL, SCREENING_URL: 'http://credit-screening.kessai.internal:8080' }),
   },
   {
     name: 'recurring-engine',
@@ -66,7 +68,8 @@ export const KESSAI_SERVICES: ServiceSpec[] = [
     minTasks: 3,
     maxTasks: 30,
     secrets: [...COMMON_SECRETS],
-    environment: () => ({ RECURRING_PROCESSOR_URL: PROCESSOR_API_URL }),
+    upstreams: ['credit-screening'],
+    environment: () => ({ RECURRING_PROCESSOR_URL: PROCESSOR_API_URL, SCREENING_URL: 'http://credit-screening.kessai.internal:8080' }),
   },
   {
     name: 'credit-screening',
