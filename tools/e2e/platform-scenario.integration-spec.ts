@@ -182,7 +182,8 @@ describe('the Kessai platform end to end', () => {
     const operator = async (method: string, path: string, body?: unknown) => {
       const response = await platform.screeningOperator(method, path, body);
       expect(response.status).toBeLessThan(300);
-      return (await response.json()) as { version?: number };
+      const text = await response.text();
+      return (text ? JSON.parse(text) : {}) as { version?: number };
     };
     const { version } = await operator('POST', '/rule-sets', { rules: [{ id: 'decline-blocked-phone', action: 'decline', when: 'list.block.phone' }] });
     await operator('POST', `/rule-sets/${version}/activate`);

@@ -118,7 +118,7 @@ describe('throttle-gateway merchant API served in front of Nest', () => {
     expect(unknown.status).toBe(404);
     expect(unknown.headers.get('x-request-id')).toBe('req-hot-404');
     expect(await unknown.json()).toMatchObject({ error: { requestId: 'req-hot-404' } });
-    const otherMethod = await fetch(`${gateway.baseUrl}/bills`, { method: 'GET', headers: { authorization: `Bearer ${key}` } });
+    const otherMethod = await fetch(`${gateway.baseUrl}/bills`, { method: 'DELETE', headers: { authorization: `Bearer ${key}` } });
     expect(otherMethod.status).toBe(404);
   });
 
