@@ -8,8 +8,11 @@ import { ReadOnlyServiceProcess, SERVICE_UID } from './read-only-service.process
 import { SERVICE_PROBES } from './service-probes';
 
 const ROOT = join(__dirname, '../..');
-// Not under /tmp: the service's namespace mounts an empty tmpfs there, as a container's --tmpfs /tmp does.
-const BUILD_ROOT = join(ROOT, 'tmp', `read-only-builds-${process.pid}`);
+// Not under /tmp: the service's namespace mounts an empty tmpfs there, as a container's --tmpfs /tmp does. A
+// workspace that is itself under /tmp (a CI clone) builds into /var/tmp instead.
+const BUILD_ROOT = /^\/tmp(\/|$)/.test(ROOT)
+  ? join('/var/tmp', `kessai-read-only-builds-${process.pid}`)
+  : join(ROOT, 'tmp', `read-only-builds-${process.pid}`);
 
 /** The mounts the service's process sees: mount point → options. */
 function mountsOf(pid: number): Map<string, { options: string; type: string }> {
