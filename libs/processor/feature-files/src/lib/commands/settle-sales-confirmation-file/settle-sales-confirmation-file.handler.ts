@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, IsNull } from 'typeorm';
 import { FileSummaryResponse, SALES_CONFIRMATION_COLUMNS, SETTLEMENT_RESULT_COLUMNS } from '@kessai/processor-contracts';
 import { AuthorizationEntity, CardEntity, ProcessorFileEntity, SaleEntity, WebhookOutbox } from '@kessai/processor-data-access';
 import {
@@ -15,6 +15,7 @@ import {
 import { Clock } from '@kessai/shared-clock';
 import { newId } from '@kessai/shared-ids';
 import { FILES_OPTIONS, FilesOptions } from '../../files.options';
+import { recordedFileAnswer } from '../../http/file-idempotency';
 import { FileOutcome } from '../../http/file-summary';
 
 type ResultRow = Record<(typeof SETTLEMENT_RESULT_COLUMNS)[number], string | number>;
@@ -31,13 +32,16 @@ export class SettleSalesConfirmationFileHandler {
   /**
    * 確定: settles each sale of the capture file and answers a settlement result file. A bad line is answered
    * as an error row naming its line and field; the other lines are settled. `settlement.completed` is sent.
+   * An upload repeating an earlier one's idempotency key gets that upload's answer and settles nothing.
    */
-  async execute(text: string): Promise<FileSummaryResponse> {
+  async execute(text: string, idempotencyKey: string | null = null): Promise<FileSummaryResponse> {
     const lines = readCsvFile(text, SALES_CONFIRMATION_COLUMNS, 'capture file');
     const fileId = newId();
     const now = this.clock.now();
     const outcome = new FileOutcome<ResultRow>();
-    await this.dataSource.transaction(async (transaction) => {
+    return this.dataSource.transaction(async (transaction) => {
+      const recorded = await recordedFileAnswer(transaction, 'sales_confirmation', idempotencyKey);
+      if (recorded) return recorded;
       const capturedInFile = new Set<string>();
       for (const line of lines) {
         let record: SalesConfirmationRecord | undefined;
@@ -61,6 +65,7 @@ export class SettleSalesConfirmationFileHandler {
         }
       }
       const result = writeCsvFile(SETTLEMENT_RESULT_COLUMNS, outcome.rows);
+      const summary = outcome.summary(fileId, 'sales_confirmation', this.options.publicUrl);
       await transaction.insert(ProcessorFileEntity, {
         id: fileId,
         kind: 'sales_confirmation',
@@ -69,6 +74,8 @@ export class SettleSalesConfirmationFileHandler {
         rejected: outcome.rows.length - outcome.accepted,
         result,
         receivedAt: now,
+        idempotencyKey,
+        summary,
       });
       const settledAmount = outcome.rows.filter((r) => r.status === 'settled').reduce((sum, r) => sum + Number(r.amount), 0);
       await this.webhooks.add(transaction, 'settlement.completed', 'platform', {
@@ -80,8 +87,8 @@ export class SettleSalesConfirmationFileHandler {
         settledAmount,
         resultUrl: `${this.options.publicUrl}/v1/files/${fileId}/result`,
       }, now);
+      return summary;
     });
-    return outcome.summary(fileId, 'sales_confirmation', this.options.publicUrl);
   }
 
   private async settle(
@@ -104,16 +111,19 @@ export class SettleSalesConfirmationFileHandler {
       authorization,
       floorLimit: this.options.floorLimits.get(record.merchantId) ?? null,
     });
+    // A floor-limit sale has no authorization to deduplicate on: the merchant's reference stands in for it.
     const alreadyCaptured =
-      record.authorizationId !== null &&
-      (capturedInFile.has(record.authorizationId) || (await transaction.existsBy(SaleEntity, { authorizationId: record.authorizationId })));
+      record.authorizationId !== null
+        ? capturedInFile.has(record.authorizationId) || (await transaction.existsBy(SaleEntity, { authorizationId: record.authorizationId }))
+        : capturedInFile.has(`reference:${record.reference}`) ||
+          (await transaction.existsBy(SaleEntity, { merchantId: record.merchantId, reference: record.reference, authorizationId: IsNull() }));
     if (decision.status === 'settled' && alreadyCaptured) {
       decision = { status: 'declined', reasonCode: REASON_CODES.authorization_not_capturable.code, reason: 'already_captured' };
     }
     let saleId = '';
     if (decision.status === 'settled') {
       saleId = newId();
-      if (record.authorizationId) capturedInFile.add(record.authorizationId);
+      capturedInFile.add(record.authorizationId ?? `reference:${record.reference}`);
       await transaction.insert(SaleEntity, {
         id: saleId,
         merchantId: record.merchantId,
