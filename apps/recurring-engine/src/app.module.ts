@@ -24,6 +24,9 @@ export class AppModule {
         JobsModule.forService({
           chunkSize: config.RECURRING_CHUNK_SIZE, progressLogEvery: config.RECURRING_PROGRESS_LOG_EVERY,
           processorUrl: config.RECURRING_PROCESSOR_URL,
+          processorSigningSecret: config.RECURRING_PROCESSOR_SIGNING_SECRET,
+          dunningRetryDays: config.dunningRetryDays,
+          clockOffsetHours: config.RECURRING_TEST_CLOCK_OFFSET_HOURS,
         }),
       ],
     };

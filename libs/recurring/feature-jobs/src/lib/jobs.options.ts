@@ -6,6 +6,12 @@ export interface JobsOptions {
   progressLogEvery: number;
   /** Base URL of the processor's API (authorizations, files). */
   processorUrl: string;
+  /** Signs the files sent to the processor (capture, card refresh). Secret. */
+  processorSigningSecret: string;
+  /** Days after a first soft decline on which dunning retries it. */
+  dunningRetryDays: readonly number[];
+  /** Tests only (validated by the config): the jobs' clock runs this many hours ahead. */
+  clockOffsetHours?: number;
 }
 
 export const JOBS_OPTIONS = Symbol('JOBS_OPTIONS');

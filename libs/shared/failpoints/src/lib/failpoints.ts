@@ -11,6 +11,10 @@ export const FAILPOINTS = [
   'recurring.job.after-chunk-commit',
   // the recurring engine's authorization, after the processor answered and before the chunk committed
   'recurring.authorize.after-processor-answer',
+  // the recurring engine's capture: the file and its lines are committed, nothing sent yet
+  'recurring.capture.after-file-recorded',
+  // the recurring engine's capture: the processor settled the file, the engine has not applied it
+  'recurring.capture.after-processor-answer',
 ] as const;
 export type Failpoint = (typeof FAILPOINTS)[number];
 

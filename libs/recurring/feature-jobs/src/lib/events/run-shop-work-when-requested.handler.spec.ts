@@ -35,7 +35,7 @@ function setUp(job: ShopJob, partition: Partial<JobPartitionRecord> | null) {
   } as unknown as JobRepository;
   const dataSource = { transaction: (work: (t: EntityManager) => Promise<unknown>) => work({} as EntityManager) } as unknown as DataSource;
   const registry = { get: () => job } as unknown as JobRegistry;
-  const handler = new RunShopWorkWhenRequestedHandler(dataSource, registry, jobs, new FixedClock(), { chunkSize: 10, progressLogEvery: 10_000, processorUrl: '' });
+  const handler = new RunShopWorkWhenRequestedHandler(dataSource, registry, jobs, new FixedClock(), { chunkSize: 10, progressLogEvery: 10_000, processorUrl: '', processorSigningSecret: '', dunningRetryDays: [] });
   const event = { payload: { executionId: 'e1', jobName: 'generate-charges', shopId: 's1', cycle: '2026-02', dryRun: false } } as EventEnvelope<ShopWorkRequestedV1Payload>;
   return { handler, event, committed, finished };
 }

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { ShopWorkRequestedV1Payload } from '@kessai/recurring-contracts';
+import { ShopWorkRequestedV1Payload, ShopWorkRequestedV2Payload } from '@kessai/recurring-contracts';
 import { JobRepository } from '@kessai/recurring-data-access';
 import { crossesProgressMark, jobProgress } from '@kessai/recurring-domain';
 import { Clock } from '@kessai/shared-clock';
@@ -16,7 +16,7 @@ import { JOBS_OPTIONS, JobsOptions } from '../jobs.options';
  * chunk. The event is marked processed (and its offset committed) only once the whole shop is done.
  */
 @Injectable()
-export class RunShopWorkWhenRequestedHandler implements EventHandler<ShopWorkRequestedV1Payload> {
+export class RunShopWorkWhenRequestedHandler implements EventHandler<ShopWorkRequestedV1Payload | ShopWorkRequestedV2Payload> {
   private readonly logger = new Logger(RunShopWorkWhenRequestedHandler.name);
 
   constructor(
@@ -28,7 +28,7 @@ export class RunShopWorkWhenRequestedHandler implements EventHandler<ShopWorkReq
   ) {}
 
   // The chunks use transactions of their own, not the consumer's: their progress must survive a crash.
-  async handle(event: EventEnvelope<ShopWorkRequestedV1Payload>, _transaction: EntityManager): Promise<void> {
+  async handle(event: EventEnvelope<ShopWorkRequestedV1Payload | ShopWorkRequestedV2Payload>, _transaction: EntityManager): Promise<void> {
     const work = event.payload;
     const partition = await this.jobs.findPartition(work.executionId, work.shopId);
     if (!partition || partition.status === 'succeeded' || partition.status === 'failed') return;

@@ -1,7 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { RecurringException } from '@kessai/recurring-domain';
 import { AuthorizeChargesJob } from './authorize-charges.job';
+import { CaptureChargesJob } from './capture-charges.job';
 import { GenerateChargesJob } from './generate-charges.job';
+import { RefreshCardsJob } from './refresh-cards.job';
+import { RetryDeclinedChargesJob } from './retry-declined-charges.job';
 import { ShopJob } from './shop-job';
 
 /** The jobs that can be launched, by name. */
@@ -9,8 +12,22 @@ import { ShopJob } from './shop-job';
 export class JobRegistry {
   private readonly jobs: Map<string, ShopJob>;
 
-  constructor(generateCharges: GenerateChargesJob, authorizeCharges: AuthorizeChargesJob) {
-    this.jobs = new Map([generateCharges, authorizeCharges].map((job) => [job.name, job]));
+  constructor(
+    generateCharges: GenerateChargesJob,
+    authorizeCharges: AuthorizeChargesJob,
+    captureCharges: CaptureChargesJob,
+    retryDeclinedCharges: RetryDeclinedChargesJob,
+    refreshCards: RefreshCardsJob,
+  ) {
+    this.jobs = new Map(
+      [
+        generateCharges,
+        authorizeCharges,
+        captureCharges,
+        retryDeclinedCharges,
+        refreshCards,
+      ].map((job) => [job.name, job]),
+    );
   }
 
   get(name: string): ShopJob {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { ShopWorkRequestedV1, ShopWorkRequestedV1Payload } from '@kessai/recurring-contracts';
+import { ShopWorkRequestedV2, ShopWorkRequestedV2Payload } from '@kessai/recurring-contracts';
 import { JobRepository, ShopRepository } from '@kessai/recurring-data-access';
 import { Cycle } from '@kessai/recurring-domain';
 import { Clock } from '@kessai/shared-clock';
@@ -44,9 +44,9 @@ export class StartJobExecutionHandler {
         shopIds,
       );
       for (const shopId of shopIds) {
-        await this.outbox.add(transaction, ShopWorkRequestedV1, {
+        await this.outbox.add(transaction, ShopWorkRequestedV2, {
           merchantId: shopId,
-          payload: Object.assign(new ShopWorkRequestedV1Payload(), { executionId, jobName: job.name, shopId, cycle, dryRun: command.dryRun }),
+          payload: Object.assign(new ShopWorkRequestedV2Payload(), { executionId, jobName: job.name, shopId, cycle, dryRun: command.dryRun }),
         });
       }
       return { executionId, shops: shopIds.length };
