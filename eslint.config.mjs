@@ -33,6 +33,8 @@ export default tseslint.config(
               onlyDependOnLibsWithTags: ['type:contracts', 'type:util'],
               bannedExternalImports: ['@nestjs/*', 'typeorm', 'kafkajs'],
             },
+            // Infrastructure as code describes the services from outside: it imports none of their code.
+            { sourceTag: 'scope:deploy', onlyDependOnLibsWithTags: [] },
             { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:feature', 'type:data-access', 'type:domain', 'type:contracts', 'type:util'] },
           ],
         },

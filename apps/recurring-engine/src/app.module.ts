@@ -1,8 +1,10 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { RECURRING_EVENTS } from '@kessai/recurring-contracts';
 import { RECURRING_ENTITIES, RECURRING_MIGRATIONS } from '@kessai/recurring-data-access';
+import { IntakeModule } from '@kessai/recurring-feature-intake';
 import { JOBS_CONSUMERS, JobsModule } from '@kessai/recurring-feature-jobs';
 import { MANDATES_CONSUMERS, MandatesModule } from '@kessai/recurring-feature-mandates';
+import { MembersModule } from '@kessai/recurring-feature-members';
 import { ShopsModule } from '@kessai/recurring-feature-shops';
 import { PlatformModule, ServiceDefinition } from '@kessai/shared-service-runtime';
 import { RecurringEngineConfig, loadRecurringEngineConfig } from './config/recurring-engine.config';
@@ -27,6 +29,22 @@ export class AppModule {
           processorSigningSecret: config.RECURRING_PROCESSOR_SIGNING_SECRET,
           dunningRetryDays: config.dunningRetryDays,
           clockOffsetHours: config.RECURRING_TEST_CLOCK_OFFSET_HOURS,
+        }),
+        MembersModule,
+        IntakeModule.forService({
+          processorUrl: config.RECURRING_PROCESSOR_URL,
+          sftp:
+            config.RECURRING_SFTP_HOST === ''
+              ? null
+              : {
+                  host: config.RECURRING_SFTP_HOST,
+                  port: config.RECURRING_SFTP_PORT,
+                  username: config.RECURRING_SFTP_USERNAME,
+                  privateKey: config.RECURRING_SFTP_PRIVATE_KEY.replace(/\\n/g, '\n'),
+                  hostKeySha256: config.RECURRING_SFTP_HOST_KEY_SHA256,
+                  root: config.RECURRING_SFTP_ROOT,
+                  pollIntervalMs: config.RECURRING_SFTP_POLL_INTERVAL_MS,
+                },
         }),
       ],
     };

@@ -47,7 +47,12 @@ export class AppModule {
         }),
         ProxyModule.forRoot({
           // The route table (MERCHANT_SERVICES) names services; their URLs come from here.
-          upstreams: { 'billing-requests': config.BILLING_REQUESTS_URL },
+          upstreams: {
+            'billing-requests': config.BILLING_REQUESTS_URL,
+            'payment-screen': config.PAYMENT_SCREEN_URL,
+            'recurring-engine': config.RECURRING_ENGINE_URL,
+            'credit-screening': config.CREDIT_SCREENING_URL,
+          },
           upstreamTimeoutMs: config.UPSTREAM_TIMEOUT_MS,
           upstreamConnections: config.UPSTREAM_CONNECTIONS,
           maxRequestBodyBytes: config.MAX_REQUEST_BODY_BYTES,

@@ -116,6 +116,38 @@ describe('credit-screening decisions', () => {
     expect((await decide({ cardRef: 'card-stolen-1' }, 'another-merchant')).decision).toBe('approve');
   });
 
+  it('refuses an invalid decision request naming each field, and one without an authenticated merchant', async () => {
+    const invalid = await call('POST', '/decisions', { paymentRef: 'p-bad', amount: -1, currency: 'JPY', paymentMethod: 'card', cardNumber: '4111111111111111' });
+    expect(invalid.status).toBe(422);
+    expect(invalid.body.error.code).toBe('VALIDATION_FAILED');
+    expect(invalid.body.error.details.map((d: { field: string }) => d.field).sort()).toEqual(['amount', 'cardNumber']);
+    expect(invalid.body.error.requestId).toEqual(expect.any(String));
+    const anonymous = await call('POST', '/decisions', { paymentRef: 'p-1', amount: 100, currency: 'JPY', paymentMethod: 'card' }, { 'x-kessai-merchant-id': '' });
+    expect(anonymous.status).toBe(401);
+    expect(anonymous.body.error.code).toBe('MERCHANT_UNAUTHENTICATED');
+    const malformed = await fetch(`${service.baseUrl}/decisions`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-kessai-merchant-id': merchantId }, body: '{"paymentRef":' });
+    expect(malformed.status).toBe(400);
+  });
+
+  it('decides a bulk of charges in one call, in order, answering a bad request alone', async () => {
+    const requests = [
+      { paymentRef: 'charge-ok', amount: 3000, currency: 'JPY', paymentMethod: 'card', cardRef: 'card-fine' },
+      { paymentRef: 'charge-blocked', amount: 3000, currency: 'JPY', paymentMethod: 'card', cardRef: 'card-stolen-1' },
+      { paymentRef: 'charge-bad', amount: 3000, currency: 'JPY', paymentMethod: 'card', phone: '090-1234' },
+    ];
+    const { status, body } = await call('POST', '/decisions/bulk', { requests });
+    expect(status).toBe(200);
+    expect(body.results).toHaveLength(3);
+    expect(body.results[0]).toMatchObject({ paymentRef: 'charge-ok', decision: 'approve' });
+    expect(body.results[1]).toMatchObject({ paymentRef: 'charge-blocked', decision: 'decline', decidedBy: 'decline-blocked-card' });
+    expect(body.results[2]).toMatchObject({ error: { code: 'VALIDATION_FAILED', field: 'requests[2].phone' } });
+    const stored = await pollUntil('the bulk decision to be stored', async () => {
+      const answer = await call('GET', `/decisions/${body.results[1].decisionId}`);
+      return answer.status === 200 ? answer.body : undefined;
+    });
+    expect(stored).toMatchObject({ paymentRef: 'charge-blocked', decision: 'decline' });
+  });
+
   it('stops declining a card once it is taken off the block list', async () => {
     await call('POST', `/lists/${merchantId}/block/entries`, { identity: 'card', value: 'card-forgiven' });
     expect((await decide({ cardRef: 'card-forgiven' })).decision).toBe('decline');
@@ -209,6 +241,24 @@ describe('credit-screening decisions', () => {
     });
     expect(made.merchantId).toBe(merchantId);
     expect(made.payload.decision).toMatchObject({ paymentRef: 'by-event-1', decision: 'review', decidedBy: 'review-large' });
+  });
+
+  it('keeps a merchant screening setting and publishes each change with an increasing version', async () => {
+    const shop = `shop-${randomUUID().slice(0, 8)}`;
+    expect((await call('GET', `/operator/merchants/${shop}/screening`)).body).toMatchObject({ enabled: false, version: 0 });
+    expect((await call('PUT', `/operator/merchants/${shop}/screening`, { enabled: true, onReview: 'sometimes' })).status).toBe(422);
+    expect((await call('PUT', `/operator/merchants/${shop}/screening`, { enabled: true, onReview: 'decline' }, { authorization: 'Bearer wrong' })).status).toBe(401);
+    expect((await call('PUT', `/operator/merchants/${shop}/screening`, { enabled: true, onReview: 'decline' })).body).toMatchObject({ enabled: true, version: 1 });
+    expect((await call('PUT', `/operator/merchants/${shop}/screening`, { enabled: false, onReview: 'allow' })).body).toMatchObject({ enabled: false, version: 2 });
+    const changes = await pollUntil('both setting events', async () => {
+      const messages = await namespace.kafka.readAll(namespace.topic('screening.merchant-screening.changed.v1')).catch(() => []);
+      const mine = messages.map((m) => JSON.parse(m.value ?? '{}')).filter((e) => e.merchantId === shop);
+      return mine.length === 2 ? mine : undefined;
+    });
+    expect(changes.map((e) => e.payload)).toEqual([
+      expect.objectContaining({ merchantId: shop, enabled: true, onReview: 'decline', version: 1 }),
+      expect.objectContaining({ merchantId: shop, enabled: false, onReview: 'allow', version: 2 }),
+    ]);
   });
 
   function paymentAuthorized(cardRef: string, amount: number) {

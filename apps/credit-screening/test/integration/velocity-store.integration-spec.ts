@@ -18,11 +18,13 @@ describe('VelocityStore on Redis', () => {
     redis = createRedisClient(TEST_REDIS_URL, 'velocity-spec');
     await new Promise((resolve) => redis.once('ready', resolve));
     store = new VelocityStore(redis, prefix);
+    await store.onModuleInit();
   });
 
   afterAll(async () => {
     const keys = await redis.keys(`${prefix}*`);
     if (keys.length > 0) await redis.del(...keys);
+    await store.onApplicationShutdown();
     await redis.quit();
   });
 

@@ -12,6 +12,18 @@ export class ThrottleGatewayConfig extends ServiceConfig {
   @Matches(HTTP_URL, { message: 'must be an http(s)://host:port URL without a path' })
   BILLING_REQUESTS_URL = 'http://127.0.0.1:3001';
 
+  /** Upstream of the payment pages' merchant API (`/payment-pages/branding`). */
+  @Matches(HTTP_URL, { message: 'must be an http(s)://host:port URL without a path' })
+  PAYMENT_SCREEN_URL = 'http://127.0.0.1:3002';
+
+  /** Upstream of everything under `/recurring/`. */
+  @Matches(HTTP_URL, { message: 'must be an http(s)://host:port URL without a path' })
+  RECURRING_ENGINE_URL = 'http://127.0.0.1:3003';
+
+  /** Upstream of screening decisions (`/decisions`). */
+  @Matches(HTTP_URL, { message: 'must be an http(s)://host:port URL without a path' })
+  CREDIT_SCREENING_URL = 'http://127.0.0.1:3004';
+
   /** Bearer token of the admin API (`/admin/...`); empty disables the admin API. */
   @Secret()
   @Matches(/^(|\S{24,})$/, { message: 'must be empty (admin API off) or at least 24 characters without spaces' })

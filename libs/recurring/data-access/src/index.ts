@@ -1,11 +1,23 @@
 import { CreateRecurringSchema1763780000000 } from './lib/migrations/1763780000000-create-recurring-schema';
 import { CreateRecurringTables1763900000000 } from './lib/migrations/1763900000000-create-recurring-tables';
-import { CreateSettlementTables1765300000000 } from './lib/migrations/1765300000000-create-settlement-tables';
+import { AddRecurringIntake1765300000000 } from './lib/migrations/1765300000000-add-recurring-intake';
+import { CreateSettlementTables1765400000000 } from './lib/migrations/1765400000000-create-settlement-tables';
 
 export { recurringTable } from './lib/recurring-tables';
 export { ShopRepository } from './lib/shop.repository';
 export { MandateRepository, type MandateRecord } from './lib/mandate.repository';
 export { JobRepository, type JobExecutionRecord, type JobPartitionRecord } from './lib/job.repository';
+export { MemberRepository, type MemberRecord } from './lib/member.repository';
+export { DefinitionRepository, type DefinitionRecord } from './lib/definition.repository';
+export { ApiChargeRepository, type ApiChargeRecord } from './lib/api-charge.repository';
+export {
+  ChargeFileRepository,
+  stagingLine,
+  type ChargeFileRecord,
+  type ChargeFileMode,
+  type ChargeFileChannel,
+  type ChargeFileStatus,
+} from './lib/charge-file.repository';
 export { ChargeRepository, type PendingCharge, type AuthorizationOutcome, type ChargeResultRow } from './lib/charge.repository';
 export { CaptureFileRepository, type CaptureLine, type CaptureSettlement } from './lib/capture-file.repository';
 export { CardRefreshRepository, type StoppedDefinition } from './lib/card-refresh.repository';
@@ -16,5 +28,6 @@ export const RECURRING_ENTITIES = [];
 export const RECURRING_MIGRATIONS = [
   CreateRecurringSchema1763780000000,
   CreateRecurringTables1763900000000,
-  CreateSettlementTables1765300000000,
+  AddRecurringIntake1765300000000,
+  CreateSettlementTables1765400000000,
 ];

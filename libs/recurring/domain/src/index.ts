@@ -2,7 +2,16 @@ export { RecurringException, type RecurringErrorCode } from './lib/recurring.exc
 export { Cycle } from './lib/cycle';
 export { CYCLE_DEADLINE_DAYS, type CycleDeadlineDay, type ShopSettings, shopSettings } from './lib/shop-settings';
 export { type RecurringDefinition, recurringDefinition, isDefinitionActiveIn } from './lib/recurring-definition';
-export { type ChargeSource, chargeKey, DEFINITION_CHARGE_KEY_SQL } from './lib/charge-key';
+export { type ChargeSource, chargeKey, apiCallChargeKey, DEFINITION_CHARGE_KEY_SQL, FILE_LINE_CHARGE_KEY_SQL } from './lib/charge-key';
+export { japanTimeText, openCycleForUpload, requireCycleOpenForUpload } from './lib/upload-window';
+export {
+  CHARGE_FILE_REQUIRED_COLUMNS,
+  CHARGE_FILE_OPTIONAL_COLUMNS,
+  type ChargeFileLine,
+  type ChargeFileProblem,
+  checkChargeFileHeader,
+  parseChargeFileLine,
+} from './lib/charge-file-line';
 export {
   type Charge,
   type ChargeStatus,

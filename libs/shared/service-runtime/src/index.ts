@@ -3,5 +3,6 @@ export { runService, createServiceApp, type ServiceDefinition, type FrontListene
 export { type ApiErrorBody } from './lib/api-error';
 export { ApiErrorFilter } from './lib/api-error.filter';
 export { statusForCode } from './lib/error-status';
-export { requestValidationPipe } from './lib/validation.pipe';
-export { MerchantId } from './lib/merchant-id.decorator';
+export { requestValidationPipe, validationFailure } from './lib/validation.pipe';
+export { MerchantId, authenticatedMerchantOf, MERCHANT_UNAUTHENTICATED } from './lib/merchant-id.decorator';
+export { readBody, sendJson, sendError, BodyTooLargeError, FrontAccessLog } from './lib/front-exchange';

@@ -9,8 +9,14 @@ const REPLACED = '4000000000001026';
 const CLOSED = '4000000000001034';
 const CONTACT = '4000000000001042';
 
+// several engine (re)starts per test on a machine shared with other test runs
+jest.setTimeout(300_000);
+
 describe('recurring-engine monthly card refresh (洗替)', () => {
-  const harness = new SettlementHarness(new TestNamespace('recurring-refresh'));
+  const harness = new SettlementHarness(new TestNamespace('recurring-refresh'), {
+    // no engine is killed here: a long session keeps a slow shop's work in one member
+    KAFKA_CONSUMER_SESSION_TIMEOUT_MS: '30000',
+  });
 
   beforeAll(() => harness.start());
   afterAll(() => harness.stop());

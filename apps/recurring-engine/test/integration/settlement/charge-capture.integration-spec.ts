@@ -8,6 +8,9 @@ const SETTLEMENT_DECLINED = '4000000000000341';
 
 // generate → authorize → capture-charges for one cycle, against processor-sim as a real process (chunks of 4,
 // so a shop's capture takes several files).
+// several engine (re)starts per test on a machine shared with other test runs
+jest.setTimeout(300_000);
+
 describe('recurring-engine next-day sales confirmation (capture) and settlement', () => {
   const harness = new SettlementHarness(new TestNamespace('recurring-capture'));
   // processor-sim learns its floor-limit merchants at start, so these shops are named first

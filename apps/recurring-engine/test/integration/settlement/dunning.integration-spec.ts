@@ -10,8 +10,15 @@ const HOURS = (days: number) => String(days * 24 + 1);
 
 // Dunning on RECURRING_DUNNING_RETRY_DAYS=3,7: the engine is restarted with its clock moved past each retry day
 // (RECURRING_TEST_CLOCK_OFFSET_HOURS, tests only) and the daily retry job is run.
+// several engine (re)starts per test on a machine shared with other test runs
+jest.setTimeout(300_000);
+
 describe('recurring-engine dunning of soft declines', () => {
-  const harness = new SettlementHarness(new TestNamespace('recurring-dunning'), { RECURRING_DUNNING_RETRY_DAYS: '3,7' });
+  const harness = new SettlementHarness(new TestNamespace('recurring-dunning'), {
+    RECURRING_DUNNING_RETRY_DAYS: '3,7',
+    // no engine is killed here (restarts leave the group): a long session keeps a slow shop's work in one member
+    KAFKA_CONSUMER_SESSION_TIMEOUT_MS: '30000',
+  });
 
   beforeAll(() => harness.start());
   afterAll(() => harness.stop());

@@ -22,7 +22,7 @@ export class SettlementHarness {
   async start(processorEnvironment: Record<string, string> = {}): Promise<void> {
     this.processor = new ServiceProcess('processor-sim', await freePort(), this.namespace.serviceEnvironment('processor', processorEnvironment)).start();
     this.running.push(this.processor);
-    await this.processor.waitUntilReady();
+    await this.processor.waitUntilReady(120_000);
     this.engine = await this.startEngine();
   }
 
@@ -33,7 +33,8 @@ export class SettlementHarness {
       this.namespace.serviceEnvironment('recurring', { RECURRING_CHUNK_SIZE: '4', RECURRING_PROCESSOR_URL: this.processor.baseUrl, ...this.engineEnvironment, ...extra }),
     ).start();
     this.running.push(service);
-    await service.waitUntilReady();
+    // generous: these suites start several engines on a machine shared with other test runs
+    await service.waitUntilReady(120_000);
     return service;
   }
 
@@ -76,7 +77,7 @@ export class SettlementHarness {
         };
         return body.status !== 'running' ? body : undefined;
       },
-      { timeoutMs: 60_000 },
+      { timeoutMs: 120_000 },
     ).catch((error: Error) => {
       throw new Error(`${error.message}\n--- recurring-engine output ---\n${this.engine.output.slice(-25).join('\n')}`);
     });

@@ -4,9 +4,10 @@ import type { CardRefreshAnswer } from '@kessai/recurring-domain';
 import { findOpenExchangeFile, markExchangeFileApplied } from './processor-file-exchange';
 import { recurringTable } from './recurring-tables';
 
-/** Every card reference a shop stores: its definitions that still bill, and its mandates. */
+/** Every card reference a shop stores: its definitions that still bill, its members' cards, and its mandates. */
 const SHOP_CARDS = (source: DataSource | EntityManager) =>
   `SELECT card_ref FROM ${recurringTable(source, 'recurring_definition')} WHERE shop_id = $1 AND stopped_at IS NULL
+   UNION SELECT card_ref FROM ${recurringTable(source, 'member')} WHERE shop_id = $1 AND card_ref IS NOT NULL
    UNION SELECT card_ref FROM ${recurringTable(source, 'mandate')} WHERE shop_id = $1`;
 
 export interface StoppedDefinition {
@@ -97,7 +98,7 @@ export class CardRefreshRepository {
     await markExchangeFileApplied(transaction, fileId, processorFileId, now);
   }
 
-  /** Moves the shop's billing definitions and its mandates from replaced cards to their replacements; counts definitions per old card. */
+  /** Moves the shop's billing definitions, members and mandates from replaced cards to their replacements; counts definitions per old card. */
   async replaceCards(transaction: EntityManager, shopId: string, replacements: { oldCardRef: string; newCardRef: string }[]): Promise<Map<string, number>> {
     if (replacements.length === 0) return new Map();
     const params = [shopId, replacements.map((r) => r.oldCardRef), replacements.map((r) => r.newCardRef)];
@@ -109,12 +110,14 @@ export class CardRefreshRepository {
        SELECT old_card_ref, count(*) AS count FROM moved GROUP BY old_card_ref`,
       params,
     );
-    await transaction.query(
-      `UPDATE ${recurringTable(transaction, 'mandate')} m SET card_ref = r.new_card_ref
-       FROM unnest($2::text[], $3::text[]) AS r(old_card_ref, new_card_ref)
-       WHERE m.shop_id = $1 AND m.card_ref = r.old_card_ref`,
-      params,
-    );
+    for (const table of ['member', 'mandate']) {
+      await transaction.query(
+        `UPDATE ${recurringTable(transaction, table)} t SET card_ref = r.new_card_ref
+         FROM unnest($2::text[], $3::text[]) AS r(old_card_ref, new_card_ref)
+         WHERE t.shop_id = $1 AND t.card_ref = r.old_card_ref`,
+        params,
+      );
+    }
     return new Map(rows.map((row) => [row.old_card_ref, Number(row.count)]));
   }
 

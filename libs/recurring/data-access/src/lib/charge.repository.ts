@@ -75,13 +75,20 @@ export class ChargeRepository {
 
   /** The next pending charges of a shop after a charge id, locked until the chunk commits. */
   async lockPendingChunk(transaction: EntityManager, shopId: string, cycle: string, afterId: string, limit: number): Promise<PendingCharge[]> {
-    const rows: { id: string; charge_key: string; card_ref: string; amount: string; currency: string }[] = await transaction.query(
+    const rows: { id: string; charge_key: string; card_ref: string; amount: string; currency: string; immediate: boolean }[] = await transaction.query(
       // ORDER BY c.id, the bigint column: a bare "id" would be the text alias and order 10 before 9
-      `SELECT c.id::text AS id, c.charge_key, c.card_ref, c.amount::text AS amount, c.currency FROM ${recurringTable(transaction, 'charge')} c
+      `SELECT c.id::text AS id, c.charge_key, c.card_ref, c.amount::text AS amount, c.currency, c.immediate FROM ${recurringTable(transaction, 'charge')} c
        WHERE c.shop_id = $1 AND c.cycle = $2 AND c.status = 'pending' AND c.id > $3::bigint ORDER BY c.id LIMIT $4 FOR UPDATE`,
       [shopId, cycle, afterId === '' ? '0' : afterId, limit],
     );
-    return rows.map((row) => ({ id: row.id, chargeKey: row.charge_key, cardRef: row.card_ref, amount: Number(row.amount), currency: row.currency }));
+    return rows.map((row) => ({
+      id: row.id,
+      chargeKey: row.charge_key,
+      cardRef: row.card_ref,
+      amount: Number(row.amount),
+      currency: row.currency,
+      immediate: row.immediate,
+    }));
   }
 
   /**
@@ -116,6 +123,8 @@ export interface PendingCharge {
   cardRef: string;
   amount: number;
   currency: string;
+  /** From an immediate file (or an API call): always authorized, never under the floor limit. */
+  immediate?: boolean;
 }
 
 export interface AuthorizationOutcome {

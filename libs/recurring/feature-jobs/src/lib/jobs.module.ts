@@ -30,6 +30,9 @@ export class JobsModule {
   static forService(options: JobsOptions): DynamicModule {
     return {
       module: JobsModule,
+      // global: other recurring features launch jobs too (an immediate file starts its authorization)
+      global: true,
+      exports: [StartJobExecutionHandler],
       controllers: [StartJobExecutionHttpController, GetJobExecutionHttpController, ListJobExecutionsHttpController],
       providers: [
         { provide: JOBS_OPTIONS, useValue: options },

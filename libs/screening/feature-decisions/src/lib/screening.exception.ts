@@ -6,7 +6,8 @@ export type ScreeningErrorCode =
   | 'SCREENING_DECISION_NOT_FOUND'
   | 'SCREENING_OPERATOR_UNAUTHORIZED'
   | 'SCREENING_BACKTEST_INVALID'
-  | 'SCREENING_LIST_INVALID';
+  | 'SCREENING_LIST_INVALID'
+  | 'SCREENING_MERCHANT_INVALID';
 
 export class ScreeningException extends CodedError {
   constructor(

@@ -8,4 +8,6 @@ export interface ScreeningOptions {
   recorder: { batchSize: number; flushMs: number; maxPending: number };
   /** Bearer token operators use for rule sets, lists and backtests. */
   operatorToken: string;
+  /** The largest decision request body (a bulk of charges) the front listener reads. */
+  maxRequestBodyBytes: number;
 }

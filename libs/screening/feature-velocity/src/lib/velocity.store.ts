@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import type Redis from 'ioredis';
 import { createHash } from 'node:crypto';
 import { FeatureValues, IdentityKind, velocityFeature, VELOCITY_WINDOWS } from '@kessai/screening-domain';
@@ -18,16 +18,35 @@ type VelocityRedis = Redis & {
  * of 1 hour (minute precision), 24 hours (hour precision) and 30 days (day precision), in Redis.
  */
 @Injectable()
-export class VelocityStore {
+export class VelocityStore implements OnModuleInit, OnApplicationShutdown {
   private readonly redis: VelocityRedis;
 
   constructor(
     @Inject(REDIS) redis: Redis,
     @Inject(VELOCITY_KEY_PREFIX) private readonly prefix: string,
   ) {
-    redis.defineCommand('recordPayment', { numberOfKeys: 4, lua: RECORD_PAYMENT_SCRIPT });
-    redis.defineCommand('readVelocity', { numberOfKeys: 3, lua: READ_VELOCITY_SCRIPT });
-    this.redis = redis as VelocityRedis;
+    // A connection of its own with auto-pipelining: the reads of every decision in flight (and of a whole bulk
+    // request) leave in one write and come back in one round trip.
+    const own = redis.duplicate({ enableAutoPipelining: true, connectionName: `${redis.options.connectionName ?? 'screening'}-velocity` });
+    own.defineCommand('recordPayment', { numberOfKeys: 4, lua: RECORD_PAYMENT_SCRIPT });
+    own.defineCommand('readVelocity', { numberOfKeys: 3, lua: READ_VELOCITY_SCRIPT });
+    this.redis = own as VelocityRedis;
+  }
+
+  /** Commands are not queued while disconnected (fail fast): wait for the connection before taking traffic. */
+  async onModuleInit(): Promise<void> {
+    if (this.redis.status === 'ready') return;
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error('velocity Redis connection not ready within 10 s')), 10_000);
+      this.redis.once('ready', () => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.redis.quit().catch(() => this.redis.disconnect());
   }
 
   /** Counts a payment once per identity, however often its event is delivered. */
@@ -45,12 +64,11 @@ export class VelocityStore {
   async read(identities: Identities, now: Date): Promise<FeatureValues> {
     const present = this.present(identities);
     if (present.length === 0) return {};
-    const pipeline = this.redis.pipeline() as unknown as VelocityRedis;
-    for (const [kind, value] of present) {
+    const at = now.getTime();
+    const results = await Promise.all(present.map(([kind, value]) => {
       const keys = this.keys(kind, value);
-      pipeline.readVelocity(keys.minutes, keys.hours, keys.days, now.getTime());
-    }
-    const results = await failOnError((pipeline as unknown as ReturnType<Redis['pipeline']>).exec());
+      return this.redis.readVelocity(keys.minutes, keys.hours, keys.days, at);
+    }));
     const features: Record<string, number> = {};
     present.forEach(([kind], i) => {
       const values = results[i] as number[];

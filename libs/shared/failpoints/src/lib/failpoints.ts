@@ -15,6 +15,10 @@ export const FAILPOINTS = [
   'recurring.capture.after-file-recorded',
   // the recurring engine's capture: the processor settled the file, the engine has not applied it
   'recurring.capture.after-processor-answer',
+  // the recurring engine's file intake: the lines are staged, the merge has not begun
+  'recurring.intake.before-merge',
+  // the recurring engine's file intake: the merge committed, the file is not yet reported nor moved
+  'recurring.intake.after-merge',
 ] as const;
 export type Failpoint = (typeof FAILPOINTS)[number];
 

@@ -107,7 +107,13 @@ function stopGracefully(app: INestApplication, config: ServiceConfig, logger: Ne
     try {
       app.get(ShutdownState).begin();
       await new Promise<void>((resolve) => {
-        server.close(() => resolve());
+        // A connection whose request finishes after close() turns idle but stays open (keep-alive) until the
+        // client's or the server's keep-alive timeout; sweep idle connections until the server has closed.
+        const sweep = setInterval(() => server.closeIdleConnections(), 100);
+        server.close(() => {
+          clearInterval(sweep);
+          resolve();
+        });
         server.closeIdleConnections();
       });
       await app.close();

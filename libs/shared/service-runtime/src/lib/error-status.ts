@@ -7,7 +7,7 @@ import { HttpStatus } from '@nestjs/common';
 export function statusForCode(code: string): number {
   if (/_NOT_FOUND$/.test(code)) return HttpStatus.NOT_FOUND;
   if (/_(CONFLICT|ALREADY_EXISTS|DUPLICATE|IN_PROGRESS)$/.test(code)) return HttpStatus.CONFLICT;
-  if (/_(INVALID|NOT_ALLOWED|EXPIRED|CLOSED)$/.test(code)) return HttpStatus.UNPROCESSABLE_ENTITY;
+  if (/_(INVALID|NOT_ALLOWED|EXPIRED|CLOSED|EXCEEDED)$/.test(code)) return HttpStatus.UNPROCESSABLE_ENTITY;
   if (/_TIMEOUT$/.test(code)) return HttpStatus.GATEWAY_TIMEOUT;
   if (/_FORBIDDEN$/.test(code)) return HttpStatus.FORBIDDEN;
   if (/_UNAUTHORIZED$/.test(code)) return HttpStatus.UNAUTHORIZED;

@@ -7,19 +7,21 @@ export function requestValidationPipe(): ValidationPipe {
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,
-    exceptionFactory: (errors) => {
-      const details = flatten(errors);
-      const body: ApiErrorBody = {
-        error: {
-          code: 'VALIDATION_FAILED',
-          message: details.map((d) => `${d.field}: ${d.message}`).join('; '),
-          field: details[0]?.field,
-          details,
-        },
-      };
-      return new UnprocessableEntityException(body);
-    },
+    exceptionFactory: (errors) => new UnprocessableEntityException(validationFailure(errors)),
   });
+}
+
+/** The 422 body for class-validator errors, the same from the Nest pipe and a front listener; `prefix` places nested items (`requests[3]`). */
+export function validationFailure(errors: ValidationError[], prefix = ''): ApiErrorBody {
+  const details = flatten(errors, prefix);
+  return {
+    error: {
+      code: 'VALIDATION_FAILED',
+      message: details.map((d) => `${d.field}: ${d.message}`).join('; '),
+      field: details[0]?.field,
+      details,
+    },
+  };
 }
 
 function flatten(errors: ValidationError[], parent = ''): { field: string; message: string }[] {

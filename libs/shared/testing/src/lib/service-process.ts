@@ -24,9 +24,9 @@ export class ServiceProcess {
   constructor(
     readonly app: string,
     readonly port: number,
-    private readonly env: Record<string, string>,
+    protected readonly env: Record<string, string>,
     /** Extra Node.js options, e.g. `--cpu-prof` for a benchmark. */
-    private readonly nodeArguments: string[] = [],
+    protected readonly nodeArguments: string[] = [],
   ) {}
 
   /** The process id, for reading its memory use (benchmarks). */
@@ -38,12 +38,19 @@ export class ServiceProcess {
     return `http://127.0.0.1:${this.port}`;
   }
 
-  start(): this {
-    const child = spawn(process.execPath, [...this.nodeArguments, '-r', '@swc-node/register', join('apps', this.app, 'src/main.ts')], {
+  /** How the process is launched: from the TypeScript sources here; a production build's test launches it otherwise. */
+  protected command(): { file: string; args: string[]; cwd: string; env: Record<string, string> } {
+    return {
+      file: process.execPath,
+      args: [...this.nodeArguments, '-r', '@swc-node/register', join('apps', this.app, 'src/main.ts')],
       cwd: WORKSPACE_ROOT,
-      env: { SWC_NODE_PROJECT: 'tsconfig.json', ...this.env, PORT: String(this.port) },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+      env: { SWC_NODE_PROJECT: 'tsconfig.json' },
+    };
+  }
+
+  start(): this {
+    const { file, args, cwd, env } = this.command();
+    const child = spawn(file, args, { cwd, env: { ...env, ...this.env, PORT: String(this.port) }, stdio: ['ignore', 'pipe', 'pipe'] });
     const collect = (chunk: Buffer) => this.output.push(...chunk.toString('utf8').split('\n').filter(Boolean));
     child.stdout?.on('data', collect);
     child.stderr?.on('data', collect);

@@ -37,21 +37,27 @@ export class AuthorizeChargesJob implements ShopJob {
 
     const shop = await this.shops.find(chunk.shopId);
     if (!shop) throw new RecurringException('RECURRING_SHOP_NOT_FOUND', `Shop ${chunk.shopId} is not set up`);
-    // floor-limit shops skip authorization: the monthly card refresh already vouched for the card
-    const outcomes: AuthorizationOutcome[] = shop.floorLimitEligible
-      ? pending.map((charge) => ({ id: charge.id, status: 'authorized', authorizationId: null, declineCode: null, floorLimit: true }))
-      : authorizationOutcomes(
-          pending,
-          await this.processor.bulkAuthorize(
-            pending.map((charge) => ({
-              merchantId: chunk.shopId,
-              cardId: charge.cardRef,
-              amount: charge.amount,
-              currency: charge.currency,
-              idempotencyKey: charge.chargeKey,
-            })),
-          ),
-        );
+    // floor-limit shops skip authorization: the monthly card refresh already vouched for the card; charges of
+    // immediate files are always authorized
+    const underFloorLimit = pending.filter((charge) => shop.floorLimitEligible && !charge.immediate);
+    const toAuthorize = pending.filter((charge) => !(shop.floorLimitEligible && !charge.immediate));
+    const outcomes: AuthorizationOutcome[] = [
+      ...underFloorLimit.map((charge): AuthorizationOutcome => ({ id: charge.id, status: 'authorized', authorizationId: null, declineCode: null, floorLimit: true })),
+      ...(toAuthorize.length === 0
+        ? []
+        : authorizationOutcomes(
+            toAuthorize,
+            await this.processor.bulkAuthorize(
+              toAuthorize.map((charge) => ({
+                merchantId: chunk.shopId,
+                cardId: charge.cardRef,
+                amount: charge.amount,
+                currency: charge.currency,
+                idempotencyKey: charge.chargeKey,
+              })),
+            ),
+          )),
+    ];
     failpoint('recurring.authorize.after-processor-answer');
     const moved = new Set(await this.charges.applyAuthorizationOutcomes(transaction, outcomes));
     const chargesById = new Map(pending.map((charge) => [charge.id, charge]));

@@ -45,7 +45,7 @@ export class DecisionRecorder implements OnModuleInit, BeforeApplicationShutdown
       while (this.pending.length > 0) {
         const batch = this.pending.splice(0, this.options.recorder.batchSize);
         try {
-          await this.decisions.insertMany(batch);
+          await this.decisions.copyMany(batch);
         } catch (error) {
           this.pending.unshift(...batch);
           this.logger.error(`could not store ${batch.length} decisions, will retry: ${(error as Error).message}`);

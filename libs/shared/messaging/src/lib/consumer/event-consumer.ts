@@ -46,6 +46,9 @@ export class EventConsumer {
       sessionTimeout: this.options.sessionTimeoutMs,
       heartbeatInterval: Math.floor(this.options.sessionTimeoutMs / 10),
       allowAutoTopicCreation: false,
+      // A fetch waits at most this long for new events; disconnect waits for the fetch in hand, so a long wait
+      // (kafkajs's 5 s default) would eat most of SHUTDOWN_TIMEOUT_MS.
+      maxWaitTimeInMs: 1000,
     });
     await consumer.connect();
     await consumer.subscribe({ topic: this.topic, fromBeginning: true });

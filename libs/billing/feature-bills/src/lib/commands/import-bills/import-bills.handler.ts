@@ -22,7 +22,7 @@ import { Currency, Money } from '@kessai/shared-money';
 import { BILLING_OPTIONS, BillingOptions } from '../../billing.options';
 import { BillEventsMapper } from '../../http/bill-events.mapper';
 import { paymentLinkUrl } from '../../http/bill.response';
-import { CsvEncoding, decodeCsv } from './csv-decoding';
+import { CsvEncoding, decodeCsv } from '@kessai/shared-csv';
 
 export const MAX_IMPORT_ROWS = 1_000_000;
 const BATCH = 2000;

@@ -7,7 +7,7 @@ import { BILL_STATUSES, BillStatus } from '@kessai/billing-domain';
 import { MerchantId } from '@kessai/shared-service-runtime';
 import { BILLING_OPTIONS, BillingOptions } from '../../billing.options';
 import { paymentLinkUrl } from '../../http/bill.response';
-import { streamQueryAsCsv } from '../../http/query-csv-stream';
+import { streamQueryAsCsv } from '@kessai/shared-csv';
 
 export class ExportBillsRequestDto {
   @IsOptional()

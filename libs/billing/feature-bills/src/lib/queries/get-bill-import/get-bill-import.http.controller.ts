@@ -5,7 +5,7 @@ import { BillImportEntity, BillImportRepository } from '@kessai/billing-data-acc
 import { BillingException } from '@kessai/billing-domain';
 import { MerchantId } from '@kessai/shared-service-runtime';
 import { BillImportResponse, toBillImportResponse } from '../../http/bill-import.response';
-import { streamQueryAsCsv } from '../../http/query-csv-stream';
+import { streamQueryAsCsv } from '@kessai/shared-csv';
 
 @Controller('bill-imports')
 export class GetBillImportHttpController {

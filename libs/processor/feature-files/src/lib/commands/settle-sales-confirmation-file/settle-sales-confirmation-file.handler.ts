@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource, EntityManager, IsNull } from 'typeorm';
+import { DataSource, EntityManager, In, IsNull } from 'typeorm';
 import { FileSummaryResponse, SALES_CONFIRMATION_COLUMNS, SETTLEMENT_RESULT_COLUMNS } from '@kessai/processor-contracts';
 import { AuthorizationEntity, CardEntity, ProcessorFileEntity, SaleEntity, WebhookOutbox } from '@kessai/processor-data-access';
 import {
@@ -19,6 +19,15 @@ import { recordedFileAnswer } from '../../http/file-idempotency';
 import { FileOutcome } from '../../http/file-summary';
 
 type ResultRow = Record<(typeof SETTLEMENT_RESULT_COLUMNS)[number], string | number>;
+
+interface KnownToNetwork {
+  cards: Map<string, CardEntity>;
+  authorizations: Map<string, AuthorizationEntity>;
+  /** Authorizations of the file captured by an earlier file. */
+  capturedAuthorizations: Set<string>;
+  /** `merchant|reference` of earlier floor-limit sales. */
+  floorReferences: Set<string>;
+}
 
 @Injectable()
 export class SettleSalesConfirmationFileHandler {
@@ -43,11 +52,19 @@ export class SettleSalesConfirmationFileHandler {
       const recorded = await recordedFileAnswer(transaction, 'sales_confirmation', idempotencyKey);
       if (recorded) return recorded;
       const capturedInFile = new Set<string>();
-      for (const line of lines) {
-        let record: SalesConfirmationRecord | undefined;
+      const parsed = lines.map((line) => {
         try {
-          record = parseSalesConfirmationLine(line);
-          outcome.rows.push(await this.settle(transaction, record, capturedInFile, fileId, now, outcome));
+          return { line, record: parseSalesConfirmationLine(line) };
+        } catch (error) {
+          return { line, error };
+        }
+      });
+      const known = await this.lookUp(transaction, parsed.flatMap((item) => (item.record ? [item.record] : [])));
+      const sales: SaleEntity[] = [];
+      for (const { line, record, error: parseError } of parsed) {
+        try {
+          if (!record) throw parseError;
+          outcome.rows.push(this.settle(record, known, capturedInFile, sales, fileId, now, outcome));
         } catch (error) {
           const failure = outcome.fail(error, line.line);
           outcome.rows.push({
@@ -64,6 +81,7 @@ export class SettleSalesConfirmationFileHandler {
           });
         }
       }
+      for (let i = 0; i < sales.length; i += 1000) await transaction.insert(SaleEntity, sales.slice(i, i + 1000));
       const result = writeCsvFile(SETTLEMENT_RESULT_COLUMNS, outcome.rows);
       const summary = outcome.summary(fileId, 'sales_confirmation', this.options.publicUrl);
       await transaction.insert(ProcessorFileEntity, {
@@ -91,19 +109,42 @@ export class SettleSalesConfirmationFileHandler {
     });
   }
 
-  private async settle(
-    transaction: EntityManager,
+  /** What the network knows about a file's cards, authorizations and earlier sales: a few queries per file, not per line. */
+  private async lookUp(transaction: EntityManager, records: SalesConfirmationRecord[]): Promise<KnownToNetwork> {
+    const cardIds = [...new Set(records.map((r) => r.cardId))];
+    const authorizationIds = [...new Set(records.flatMap((r) => (r.authorizationId ? [r.authorizationId] : [])))];
+    const floorReferences = [...new Set(records.filter((r) => r.authorizationId === null).map((r) => r.reference))];
+    // one after the other: they share the transaction's connection
+    const cards = cardIds.length ? await transaction.findBy(CardEntity, { id: In(cardIds) }) : [];
+    const authorizations = authorizationIds.length ? await transaction.findBy(AuthorizationEntity, { id: In(authorizationIds) }) : [];
+    const captured = authorizationIds.length
+      ? await transaction.find(SaleEntity, { select: { authorizationId: true }, where: { authorizationId: In(authorizationIds) } })
+      : [];
+    const floorSales = floorReferences.length
+      ? await transaction.find(SaleEntity, { select: { merchantId: true, reference: true }, where: { reference: In(floorReferences), authorizationId: IsNull() } })
+      : [];
+    return {
+      cards: new Map(cards.map((card) => [card.id, card])),
+      authorizations: new Map(authorizations.map((authorization) => [authorization.id, authorization])),
+      capturedAuthorizations: new Set(captured.map((sale) => sale.authorizationId as string)),
+      floorReferences: new Set(floorSales.map((sale) => `${sale.merchantId}|${sale.reference}`)),
+    };
+  }
+
+  private settle(
     record: SalesConfirmationRecord,
+    known: KnownToNetwork,
     capturedInFile: Set<string>,
+    sales: SaleEntity[],
     fileId: string,
     now: Date,
     outcome: FileOutcome<ResultRow>,
-  ): Promise<ResultRow> {
-    const card = await transaction.findOneBy(CardEntity, { id: record.cardId });
+  ): ResultRow {
+    const card = known.cards.get(record.cardId);
     if (!card || card.merchantId !== record.merchantId) throw lineError(record.line, 'card_id', 'unknown card reference for this merchant');
     let authorization: AuthorizationEntity | null = null;
     if (record.authorizationId) {
-      authorization = await transaction.findOneBy(AuthorizationEntity, { id: record.authorizationId });
+      authorization = known.authorizations.get(record.authorizationId) ?? null;
       if (!authorization) throw lineError(record.line, 'authorization_id', 'unknown authorization');
     }
     let decision = settleSale(record, {
@@ -114,17 +155,16 @@ export class SettleSalesConfirmationFileHandler {
     // A floor-limit sale has no authorization to deduplicate on: the merchant's reference stands in for it.
     const alreadyCaptured =
       record.authorizationId !== null
-        ? capturedInFile.has(record.authorizationId) || (await transaction.existsBy(SaleEntity, { authorizationId: record.authorizationId }))
-        : capturedInFile.has(`reference:${record.reference}`) ||
-          (await transaction.existsBy(SaleEntity, { merchantId: record.merchantId, reference: record.reference, authorizationId: IsNull() }));
+        ? capturedInFile.has(record.authorizationId) || known.capturedAuthorizations.has(record.authorizationId)
+        : capturedInFile.has(`reference:${record.merchantId}|${record.reference}`) || known.floorReferences.has(`${record.merchantId}|${record.reference}`);
     if (decision.status === 'settled' && alreadyCaptured) {
       decision = { status: 'declined', reasonCode: REASON_CODES.authorization_not_capturable.code, reason: 'already_captured' };
     }
     let saleId = '';
     if (decision.status === 'settled') {
       saleId = newId();
-      capturedInFile.add(record.authorizationId ?? `reference:${record.reference}`);
-      await transaction.insert(SaleEntity, {
+      capturedInFile.add(record.authorizationId ?? `reference:${record.merchantId}|${record.reference}`);
+      sales.push(Object.assign(new SaleEntity(), {
         id: saleId,
         merchantId: record.merchantId,
         authorizationId: record.authorizationId,
@@ -136,7 +176,7 @@ export class SettleSalesConfirmationFileHandler {
         reference: record.reference,
         fileId,
         createdAt: now,
-      });
+      }));
       outcome.accepted += 1;
     }
     return {

@@ -28,9 +28,15 @@ export class DecidePaymentHandler {
     private readonly clock: Clock,
   ) {}
 
-  async execute({ merchantId, request }: DecidePaymentCommand): Promise<ScreeningDecision> {
+  /** The active and shadow rule sets; SCREENING_RULE_SET_UNAVAILABLE until a rule set is active. */
+  ensureActive() {
     const { active, shadow } = this.ruleSets.current();
     if (!active) throw new ScreeningException('SCREENING_RULE_SET_UNAVAILABLE', 'No rule set is active: publish and activate one');
+    return { active, shadow };
+  }
+
+  async execute({ merchantId, request }: DecidePaymentCommand): Promise<ScreeningDecision> {
+    const { active, shadow } = this.ensureActive();
     const now = this.clock.now();
     const identities = identitiesOf(request);
     const hits = this.lists.hits(merchantId, identities);

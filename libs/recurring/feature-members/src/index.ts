@@ -1,0 +1,2 @@
+export { MembersModule } from './lib/members.module';
+export { MemberChargeRequestDto } from './lib/http/member-charge.request.dto';

@@ -1,0 +1,2 @@
+export { type CsvEncoding, decodeCsv } from './lib/csv-decoding';
+export { streamQueryAsCsv, writeQueryAsCsv } from './lib/query-csv-stream';
