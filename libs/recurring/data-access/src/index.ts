@@ -1,7 +1,7 @@
 import { CreateRecurringSchema1763780000000 } from './lib/migrations/1763780000000-create-recurring-schema';
 import { CreateRecurringTables1763900000000 } from './lib/migrations/1763900000000-create-recurring-tables';
 import { AddRecurringIntake1765300000000 } from './lib/migrations/1765300000000-add-recurring-intake';
-import { CreateSettlementTables1765400000000 } from './lib/migrations/1765400000000-create-settlement-tables';
+import { CreateSettlementTables1765500000000 } from './lib/migrations/1765500000000-create-settlement-tables';
 
 export { recurringTable } from './lib/recurring-tables';
 export { ShopRepository } from './lib/shop.repository';
@@ -29,5 +29,5 @@ export const RECURRING_MIGRATIONS = [
   CreateRecurringSchema1763780000000,
   CreateRecurringTables1763900000000,
   AddRecurringIntake1765300000000,
-  CreateSettlementTables1765400000000,
+  CreateSettlementTables1765500000000,
 ];

@@ -7,8 +7,8 @@ import { schemaOf } from '@kessai/shared-database';
  * idempotency key (the file id) instead of a new file, and a charge is in at most one capture file ever
  * (`capture_line.charge_id` unique), so no charge is captured twice.
  */
-export class CreateSettlementTables1765400000000 implements MigrationInterface {
-  name = 'CreateSettlementTables1765400000000';
+export class CreateSettlementTables1765500000000 implements MigrationInterface {
+  name = 'CreateSettlementTables1765500000000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
     const s = schemaOf(queryRunner);
