@@ -89,6 +89,18 @@ export const SERVICE_PROBES: Record<string, ServiceProbe> = {
       expect(decided.body.modelVersion).toMatch(/^risk-lr-/);
     },
   },
+  'merchant-console': {
+    schema: 'console',
+    env: { CONSOLE_CSRF_SECRET: 'read-only-console-csrf-secret-0123456789', GATEWAY_ADMIN_TOKEN: 'read-only-gateway-admin-token-0123456789' },
+    description: 'renders its sign-in page from the Eta views in its build, under its strict Content-Security-Policy',
+    run: async (baseUrl) => {
+      const page = await call(baseUrl, 'GET', '/console/sign-in?lang=en');
+      expect(page.status).toBe(200);
+      expect(page.headers.get('content-type')).toContain('text/html');
+      expect(page.body).toMatch(/<html[^>]*lang="en"/);
+      expect(page.headers.get('content-security-policy')).toContain("default-src 'none'");
+    },
+  },
   'payment-screen': {
     schema: 'payment',
     env: {

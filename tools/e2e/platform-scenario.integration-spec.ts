@@ -10,6 +10,8 @@ import { PlatformStack } from './support/platform-stack';
 const VISA = '4111111111111111';
 const CUSTOMER_PHONE = '09012345678';
 const CUSTOMER_E164 = '+819012345678';
+const BLOCKED_PHONE = '09099990000';
+const BLOCKED_E164 = '+819099990000';
 
 interface ReceivedWebhook {
   type: string;
@@ -61,8 +63,9 @@ class MerchantWebhookReceiver {
 /**
  * The whole platform, end to end, every service as a process and every merchant call through the gateway: a
  * merchant uploads bills by CSV, the SMS arrive, a customer pays in Chromium and opts in to automatic payment,
- * the merchant's webhook receives the signed events, a burst on one merchant is throttled while another is
- * unaffected, and the results are exported. The steps run in order and build on each other.
+ * the merchant's webhook receives the signed events, the next bill is charged with the mandate, a blocked phone
+ * number is declined by screening, a burst on one merchant is throttled while another is unaffected, and the
+ * results are exported. The steps run in order and build on each other.
  */
 describe('the Kessai platform end to end', () => {
   const platform = new PlatformStack('platform-e2e');
@@ -173,6 +176,48 @@ describe('the Kessai platform end to end', () => {
     expect(receipt).toContain('【領収】');
     expect(receipt).not.toContain('/p/');
     await pollUntil('the paid webhook of the automatic charge', async () => webhooks.typesFor(id).includes('billing.bill.paid'));
+  });
+
+  it('declines a card payment from a blocked phone number through credit screening, charging nothing', async () => {
+    const operator = async (method: string, path: string, body?: unknown) => {
+      const response = await platform.screeningOperator(method, path, body);
+      expect(response.status).toBeLessThan(300);
+      return (await response.json()) as { version?: number };
+    };
+    const { version } = await operator('POST', '/rule-sets', { rules: [{ id: 'decline-blocked-phone', action: 'decline', when: 'list.block.phone' }] });
+    await operator('POST', `/rule-sets/${version}/activate`);
+    await operator('POST', '/lists/global/block/entries', { identity: 'phone', value: BLOCKED_E164, reason: 'fraud reported' });
+    await operator('PUT', `/operator/merchants/${merchantA}/screening`, { enabled: true, onReview: 'decline' });
+    await pollUntil('the screening setting to reach payment-screen', async () => {
+      const rows = await platform.namespace.query(`SELECT 1 FROM "${platform.namespace.schema('payment')}".merchant_screening WHERE merchant_id = $1 AND enabled`, [merchantA]);
+      return rows.length === 1;
+    });
+
+    const created = await platform.merchantCall(keyA, 'POST', '/bills', {
+      merchantBillNumber: 'E2E-BLOCKED',
+      amount: 9800,
+      currency: 'JPY',
+      dueDate: '2099-07-31',
+      allowedPaymentMethods: ['card'],
+      customerPhone: BLOCKED_PHONE,
+    });
+    expect(created.status).toBe(201);
+    const { id } = (await created.json()) as { id: string };
+    await pollUntil('the blocked customer\'s SMS', async () => (await (await fetch(`${platform.billing.baseUrl}/dev/sms-inbox`)).text()).includes(BLOCKED_E164));
+    await page.goto(`${platform.billing.baseUrl}/dev/sms-inbox`);
+    await page.locator('li', { hasText: BLOCKED_E164 }).locator('a').first().click();
+    await page.waitForSelector('#amount');
+    await page.fill('#card-number', VISA);
+    await page.fill('#card-expiry', '12/35');
+    await page.fill('#card-cvc', '123');
+    await page.click('#pay-by-card');
+    await page.waitForLoadState('load');
+    await expect(page.textContent('body')).resolves.toContain('このカードでのお支払いはお受けできません');
+    await page.screenshot({ path: join(TEST_ARTIFACTS, 'e2e-screening-declined-390x844.png') });
+    const bill = (await (await platform.merchantCall(keyA, 'GET', `/bills/${id}`)).json()) as { status: string };
+    expect(bill.status).not.toBe('paid');
+    const authorizations = await platform.namespace.query(`SELECT 1 FROM "${platform.namespace.schema('processor')}".card_authorization WHERE amount = 9800`);
+    expect(authorizations).toEqual([]);
   });
 
   it('throttles a 100x burst on merchant A at once while merchant B notices nothing', async () => {

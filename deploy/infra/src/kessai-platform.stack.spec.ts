@@ -119,7 +119,7 @@ describe('the Kessai platform stack', () => {
     for (const variable of gatewayUrls) expect(env(gateway, variable)).toMatch(/^http:\/\/[a-z-]+\.kessai\.internal:8080$/);
     const serviceToService = ofType('AWS::EC2::SecurityGroupIngress').filter(([, rule]) => rule.Properties.FromPort === 8080 && !/load balancer/i.test(String(rule.Properties.Description)));
     expect(serviceToService.map(([, rule]) => rule.Properties.Description).sort()).toEqual(
-      (KESSAI_SERVICES.find((spec) => spec.name === 'throttle-gateway')?.upstreams ?? []).map((upstream) => `throttle-gateway to ${upstream}`).sort(),
+      KESSAI_SERVICES.flatMap((spec) => (spec.upstreams ?? []).map((upstream) => `${spec.name} to ${upstream}`)).sort(),
     );
   });
 

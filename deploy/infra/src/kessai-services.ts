@@ -35,7 +35,7 @@ export const KESSAI_SERVICES: ServiceSpec[] = [
     maxTasks: 30,
     morningPeakTasks: 6,
     secrets: [...COMMON_SECRETS, 'ADMIN_TOKEN'],
-    upstreams: ['billing-requests', 'payment-screen', 'recurring-engine', 'credit-screening'],
+    upstreams: ['billing-requests', 'payment-screen', 'recurring-engine', 'credit-screening', 'merchant-console'],
     environment: () => ({ FLOW_REDIS_FAILURE_MODE: 'open' }),
   },
   {
@@ -57,7 +57,9 @@ export const KESSAI_SERVICES: ServiceSpec[] = [
     maxTasks: 40,
     morningPeakTasks: 10,
     secrets: [...COMMON_SECRETS, 'PAYMENT_CSRF_SECRET', 'PAYMENT_OPERATOR_TOKEN', 'PROCESSOR_SIGNING_SECRET'],
-    environment: (domain) => ({ PAYMENT_PUBLIC_URL: `https://pay.${domain}`, PAYMENT_PROCESSOR_URL: PROCESSOR_API_URL }),
+    // Card payments are screened first when the merchant has screening on.
+    upstreams: ['credit-screening'],
+    environment: (domain) => ({ PAYMENT_PUBLIC_URL: `https://pay.${domain}`, PAYMENT_PROCESSOR_URL: PROCESSOR_API_URL, SCREENING_URL: 'http://credit-screening.kessai.internal:8080' }),
   },
   {
     name: 'recurring-engine',
@@ -66,7 +68,8 @@ export const KESSAI_SERVICES: ServiceSpec[] = [
     minTasks: 3,
     maxTasks: 30,
     secrets: [...COMMON_SECRETS],
-    environment: () => ({ RECURRING_PROCESSOR_URL: PROCESSOR_API_URL }),
+    upstreams: ['credit-screening'],
+    environment: () => ({ RECURRING_PROCESSOR_URL: PROCESSOR_API_URL, SCREENING_URL: 'http://credit-screening.kessai.internal:8080' }),
   },
   {
     name: 'credit-screening',
@@ -77,6 +80,22 @@ export const KESSAI_SERVICES: ServiceSpec[] = [
     morningPeakTasks: 6,
     secrets: [...COMMON_SECRETS, 'SCREENING_OPERATOR_TOKEN'],
     environment: () => ({}),
+  },
+  {
+    // Reached by merchants through the gateway's /console pass-through, never from the load balancer directly.
+    name: 'merchant-console',
+    cpu: 512,
+    memoryMiB: 1024,
+    minTasks: 2,
+    maxTasks: 6,
+    secrets: [...COMMON_SECRETS, 'CONSOLE_CSRF_SECRET', 'GATEWAY_ADMIN_TOKEN'],
+    // The gateway's admin API for the merchant's API keys and limits (GATEWAY_ADMIN_URL).
+    upstreams: ['billing-requests', 'recurring-engine', 'credit-screening', 'throttle-gateway'],
+    environment: (domain) => ({
+      CONSOLE_PUBLIC_URL: `https://api.${domain}`,
+      CONSOLE_SECURE_COOKIES: 'true',
+      GATEWAY_ADMIN_URL: 'http://throttle-gateway.kessai.internal:8080',
+    }),
   },
 ];
 

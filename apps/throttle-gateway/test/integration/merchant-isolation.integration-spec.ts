@@ -9,13 +9,14 @@ const PAYMENT_OPERATOR_TOKEN = 'gateway-isolation-payment-operator';
 
 /** What the recurring engine's endpoints under /recurring/ would see: recorded per request. */
 class RecordingUpstream {
-  readonly seen: { method: string; url: string; headers: IncomingHttpHeaders }[] = [];
+  readonly seen: { method: string; url: string; headers: IncomingHttpHeaders; bytes: number }[] = [];
   private server?: Server;
 
   async start(): Promise<string> {
     const server = createServer((req, res) => {
-      this.seen.push({ method: req.method ?? '', url: req.url ?? '', headers: req.headers });
-      req.resume();
+      const seen = { method: req.method ?? '', url: req.url ?? '', headers: req.headers, bytes: 0 };
+      this.seen.push(seen);
+      req.on('data', (chunk: Buffer) => (seen.bytes += chunk.length));
       req.on('end', () => {
         res.writeHead(200, { 'content-type': 'application/json' });
         res.end(JSON.stringify({ shop: req.headers['x-kessai-merchant-id'] }));
@@ -158,6 +159,19 @@ describe('merchant isolation through the gateway, for every routed service', () 
         expect(headers['x-kessai-key-mode']).toBe('test');
         expect(headers.authorization).toBeUndefined();
       }
+    });
+
+    it('streams a charge file larger than the gateway would buffer to the engine, with the shop of the key', async () => {
+      recurring.seen.length = 0;
+      const file = Buffer.alloc(3 * 1024 * 1024, 'member-1,1000,JPY\n');
+      const response = await fetch(`${gateway.baseUrl}/recurring/files?cycle=2026-12`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${keyA}`, 'content-type': 'text/csv', 'x-kessai-merchant-id': 'shop-b' },
+        body: file,
+      });
+      expect(response.status).toBe(200);
+      expect(await response.json()).toEqual({ shop: 'shop-a' });
+      expect(recurring.seen).toEqual([expect.objectContaining({ method: 'POST', url: '/recurring/files?cycle=2026-12', bytes: file.length })]);
     });
 
     it("refuses paths that would leave /recurring/, and the engine's operator jobs API, without forwarding them", async () => {

@@ -23,9 +23,13 @@ describe('the merchant API route table', () => {
     const prefixes = MERCHANT_SERVICES.flatMap(({ service, prefixes = [] }) => prefixes.map((prefix) => ({ prefix, service, methods: [...PREFIX_METHODS] })));
     expect(MERCHANT_API_OPENAPI['x-kessai-routed-prefixes']).toEqual(prefixes);
     const table = new RouteTable(MERCHANT_SERVICES);
-    for (const { method, path } of documentedOperations().filter(({ path }) => isUnderPrefix(path))) {
+    const documentedUnderPrefixes = documentedOperations().filter(({ path }) => isUnderPrefix(path));
+    for (const { method, path } of documentedUnderPrefixes) {
       expect(table.match(method, path.replace(/\{\w+\}/g, 'x'))).toBeDefined();
     }
+    // An exact route under a prefix (e.g. a streamed upload) is documented too.
+    const exactUnderPrefixes = MERCHANT_SERVICES.flatMap(({ routes }) => routes.filter((r) => isUnderPrefix(r.path)).map((r) => `${r.method} ${r.path}`));
+    expect(documentedUnderPrefixes.map(({ method, path }) => `${method} ${path}`)).toEqual(expect.arrayContaining(exactUnderPrefixes));
   });
 
   it('matches a route by method and path, parameters as single segments', () => {
@@ -49,6 +53,8 @@ describe('the merchant API route table', () => {
       expect(table.match(method, '/recurring/members/m-1/definitions')).toEqual({ service: 'recurring-engine', route: { method, path: '/recurring/*' } });
     }
     expect(table.match('GET', '/recurring/uploads')?.service).toBe('recurring-engine');
+    expect(table.match('POST', '/recurring/files')?.route).toMatchObject({ path: '/recurring/files', streamed: true });
+    expect(table.match('GET', '/recurring/files')?.route.streamed).toBeUndefined();
     expect(table.match('OPTIONS', '/recurring/uploads')).toBeUndefined();
     expect(table.match('GET', '/recurring')).toBeUndefined();
     expect(table.match('GET', '/recurring/')).toBeUndefined();

@@ -9,6 +9,7 @@ const throttled = {
   '401': errorResponse('Missing, unknown, expired or revoked API key (THROTTLE_API_KEY_UNAUTHORIZED)'),
 };
 
+const pathId = (name: string) => ({ name, in: 'path', required: true, schema: { type: 'string' } });
 const billIdParameter = { name: 'billId', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } };
 const importIdParameter = { name: 'importId', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } };
 
@@ -183,15 +184,6 @@ export const MERCHANT_API_OPENAPI = {
         responses: { '201': { description: 'The new delivery' }, '404': errorResponse('BILLING_WEBHOOK_DELIVERY_NOT_FOUND'), ...throttled },
       },
     },
-    '/recurring/files': {
-      post: {
-        operationId: 'uploadRecurringChargeFile',
-        tags: ['Recurring'],
-        summary: 'Upload a CSV of charges for a cycle (before its deadline) or an immediate file, streamed, any size',
-        requestBody: { required: true, content: { 'text/csv': { schema: { type: 'string' } } } },
-        responses: { '201': { description: 'Merged, with its counts' }, '200': { description: 'The same file again: nothing created' }, '422': errorResponse('Past the deadline, wrong header, or over the immediate quota'), ...throttled },
-      },
-    },
     '/payment-pages/branding': {
       put: {
         operationId: 'setPaymentPageBranding',
@@ -240,6 +232,59 @@ export const MERCHANT_API_OPENAPI = {
           ...throttled,
         },
       },
+    },
+    '/recurring/files': {
+      post: {
+        operationId: 'uploadRecurringChargeFile',
+        tags: ['Recurring'],
+        summary: 'Upload a charge file (CSV, streamed through the gateway); answers when it is merged',
+        parameters: [
+          { name: 'mode', in: 'query', schema: { type: 'string', enum: ['cycle', 'immediate'] }, description: '`cycle` (default): the monthly file, before your deadline; `immediate`: authorized at once, within your quota' },
+          { name: 'cycle', in: 'query', schema: { type: 'string', pattern: '^\\d{4}-(0[1-9]|1[0-2])$' }, description: 'YYYY-MM; default the current cycle (Japan time)' },
+          { name: 'encoding', in: 'query', schema: { type: 'string', enum: ['auto', 'utf-8', 'shift_jis'] } },
+          { name: 'name', in: 'query', schema: { type: 'string', maxLength: 200 } },
+        ],
+        requestBody: { required: true, content: { 'text/csv': { schema: { type: 'string' } } } },
+        responses: {
+          '201': { description: 'Merged: counts, line errors at `errorsUrl`', content: { 'application/json': { schema: { $ref: '#/components/schemas/RecurringChargeFile' } } } },
+          '200': { description: 'The same file was sent before: nothing created', content: { 'application/json': { schema: { $ref: '#/components/schemas/RecurringChargeFile' } } } },
+          '422': errorResponse('The cycle deadline has passed, the header is wrong, or an immediate file is over the quota'),
+          ...throttled,
+        },
+      },
+      get: { operationId: 'listRecurringChargeFiles', tags: ['Recurring'], summary: 'Your charge files', responses: { '200': { description: 'Files' }, ...throttled } },
+    },
+    '/recurring/files/{fileId}': {
+      get: { operationId: 'getRecurringChargeFile', tags: ['Recurring'], summary: 'One of your charge files with its counts', parameters: [pathId('fileId')], responses: { '200': { description: 'The file' }, '404': errorResponse('Not found (also for another shop\'s file)'), ...throttled } },
+    },
+    '/recurring/files/{fileId}/errors.csv': {
+      get: { operationId: 'getRecurringChargeFileErrors', tags: ['Recurring'], summary: 'The line errors of a file (line, column, reason) as CSV', parameters: [pathId('fileId')], responses: { '200': { description: 'CSV', content: { 'text/csv': {} } }, ...throttled } },
+    },
+    '/recurring/charges': {
+      post: { operationId: 'createRecurringCharge', tags: ['Recurring'], summary: 'One charge by API call', parameters: [{ $ref: '#/components/parameters/IdempotencyKey' }], requestBody: { required: true, content: { 'application/json': { schema: { type: 'object' } } } }, responses: { '201': { description: 'The charge' }, '422': errorResponse('VALIDATION_FAILED naming the field'), ...throttled } },
+    },
+    '/recurring/charges/{id}': {
+      get: { operationId: 'getRecurringCharge', tags: ['Recurring'], summary: 'One of your charges', parameters: [pathId('id')], responses: { '200': { description: 'The charge' }, '404': errorResponse('Not found (also for another shop\'s charge)'), ...throttled } },
+    },
+    '/recurring/members': {
+      get: { operationId: 'listRecurringMembers', tags: ['Recurring'], summary: 'Your members', responses: { '200': { description: 'Members' }, ...throttled } },
+    },
+    '/recurring/members/{memberId}': {
+      put: { operationId: 'saveRecurringMember', tags: ['Recurring'], summary: 'Register or update a member', parameters: [pathId('memberId')], requestBody: { required: true, content: { 'application/json': { schema: { type: 'object' } } } }, responses: { '200': { description: 'The member' }, '422': errorResponse('VALIDATION_FAILED naming the field'), ...throttled } },
+      get: { operationId: 'getRecurringMember', tags: ['Recurring'], summary: 'One of your members', parameters: [pathId('memberId')], responses: { '200': { description: 'The member' }, '404': errorResponse('Not found (also for another shop\'s member)'), ...throttled } },
+    },
+    '/recurring/definitions': {
+      post: { operationId: 'createRecurringDefinition', tags: ['Recurring'], summary: 'A monthly charge definition for a member', parameters: [{ $ref: '#/components/parameters/IdempotencyKey' }], requestBody: { required: true, content: { 'application/json': { schema: { type: 'object' } } } }, responses: { '201': { description: 'The definition' }, '422': errorResponse('VALIDATION_FAILED naming the field'), ...throttled } },
+      get: { operationId: 'listRecurringDefinitions', tags: ['Recurring'], summary: 'Your definitions', responses: { '200': { description: 'Definitions' }, ...throttled } },
+    },
+    '/recurring/definitions/{definitionId}': {
+      get: { operationId: 'getRecurringDefinition', tags: ['Recurring'], summary: 'One of your definitions', parameters: [pathId('definitionId')], responses: { '200': { description: 'The definition' }, '404': errorResponse('Not found (also for another shop\'s definition)'), ...throttled } },
+    },
+    '/recurring/definitions/{definitionId}/stop': {
+      post: { operationId: 'stopRecurringDefinition', tags: ['Recurring'], summary: 'Stop a definition from a cycle on', parameters: [pathId('definitionId')], responses: { '200': { description: 'The stopped definition' }, ...throttled } },
+    },
+    '/recurring/cycles/{cycle}/results.csv': {
+      get: { operationId: 'downloadRecurringCycleResults', tags: ['Recurring'], summary: 'Your charge results of a cycle as CSV (no card numbers)', parameters: [pathId('cycle')], responses: { '200': { description: 'CSV', content: { 'text/csv': {} } }, ...throttled } },
     },
   },
   components: {
@@ -351,6 +396,11 @@ export const MERCHANT_API_OPENAPI = {
             items: { type: 'object', properties: { id: { type: 'string' }, action: { type: 'string' }, description: { type: 'string' }, features: { type: 'object' } } },
           },
         },
+      },
+      RecurringChargeFile: {
+        type: 'object',
+        properties: { id: { type: 'string' }, status: { type: 'string' }, errorsUrl: { type: 'string' } },
+        description: 'Counts of accepted and refused lines besides these fields; see the recurring engine',
       },
       Error: {
         type: 'object',
