@@ -19,6 +19,8 @@ function IsParsedBy(parse: (text: string) => unknown): PropertyDecorator {
   });
 }
 
+const DEVELOPMENT_SIGNING_SECRET = 'kessai-processor-sim-development-secret';
+
 /** Validation of every variable lives on ServiceConfig; here are this service's defaults and own settings. */
 export class RecurringEngineConfig extends ServiceConfig {
   PORT = 3003;
@@ -152,7 +154,14 @@ export class RecurringEngineConfig extends ServiceConfig {
   /** Shared secret with the processor: signs the capture and card-refresh files (processor-sim: PROCESSOR_SIGNING_SECRET). */
   @Secret()
   @MinLength(16)
-  RECURRING_PROCESSOR_SIGNING_SECRET = 'kessai-processor-sim-development-secret';
+  @ValidateBy({
+    name: 'notTheDevelopmentValue',
+    validator: {
+      validate: (value: string, args) => (args?.object as ServiceConfig).NODE_ENV !== 'production' || value !== DEVELOPMENT_SIGNING_SECRET,
+      defaultMessage: () => 'must be set to a secret of its own in production',
+    },
+  })
+  RECURRING_PROCESSOR_SIGNING_SECRET = DEVELOPMENT_SIGNING_SECRET;
 
   /** Dunning: days after a soft decline's first decline on which it is authorized again, e.g. `3,7,14`; empty = no retries. */
   @ValidateBy({
