@@ -1,7 +1,7 @@
 import { IsIn, IsInt, IsNotEmpty, IsString, IsUrl, Matches, Max, Min, MinLength, ValidateBy, ValidateIf } from 'class-validator';
 import { parseJobSchedule, parseJobSettings } from '@kessai/recurring-feature-jobs';
 import { DunningSchedule, RecurringException } from '@kessai/recurring-domain';
-import { Environment, loadConfig, Secret, ServiceConfig, ToInteger } from '@kessai/shared-config';
+import { Environment, loadConfig, NotInProduction, Secret, ServiceConfig, ToInteger } from '@kessai/shared-config';
 
 /** A JSON setting read by `parse`; the validation message is the parser's own (which entry, what is wrong). */
 function IsParsedBy(parse: (text: string) => unknown): PropertyDecorator {
@@ -154,13 +154,7 @@ export class RecurringEngineConfig extends ServiceConfig {
   /** Shared secret with the processor: signs the capture and card-refresh files (processor-sim: PROCESSOR_SIGNING_SECRET). */
   @Secret()
   @MinLength(16)
-  @ValidateBy({
-    name: 'notTheDevelopmentValue',
-    validator: {
-      validate: (value: string, args) => (args?.object as ServiceConfig).NODE_ENV !== 'production' || value !== DEVELOPMENT_SIGNING_SECRET,
-      defaultMessage: () => 'must be set to a secret of its own in production',
-    },
-  })
+  @NotInProduction(DEVELOPMENT_SIGNING_SECRET)
   RECURRING_PROCESSOR_SIGNING_SECRET = DEVELOPMENT_SIGNING_SECRET;
 
   /** Dunning: days after a soft decline's first decline on which it is authorized again, e.g. `3,7,14`; empty = no retries. */
