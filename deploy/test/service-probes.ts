@@ -140,7 +140,7 @@ export const SERVICE_PROBES: Record<string, ServiceProbe> = {
   },
   'recurring-engine': {
     schema: 'recurring',
-    env: { RECURRING_PROCESSOR_URL: 'http://127.0.0.1:9' },
+    env: { RECURRING_PROCESSOR_URL: 'http://127.0.0.1:9', RECURRING_PROCESSOR_SIGNING_SECRET: 'read-only-processor-secret' },
     description: "saves a shop's cycle settings and reads them back",
     run: async (baseUrl) => {
       const shopId = `ro-${randomUUID().slice(0, 8)}`;

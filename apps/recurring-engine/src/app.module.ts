@@ -33,6 +33,9 @@ export class AppModule {
           schedule: parseJobSchedule(config.RECURRING_SCHEDULE),
           schedulePollMs: config.RECURRING_SCHEDULE_POLL_MS,
           scheduleCatchUpMs: config.RECURRING_SCHEDULE_CATCH_UP_MINUTES * 60_000,
+          processorSigningSecret: config.RECURRING_PROCESSOR_SIGNING_SECRET,
+          dunningRetryDays: config.dunningRetryDays,
+          clockOffsetHours: config.RECURRING_TEST_CLOCK_OFFSET_HOURS,
         }),
         MembersModule,
         IntakeModule.forService({

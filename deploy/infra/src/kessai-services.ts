@@ -67,7 +67,8 @@ export const KESSAI_SERVICES: ServiceSpec[] = [
     memoryMiB: 4096,
     minTasks: 3,
     maxTasks: 30,
-    secrets: [...COMMON_SECRETS],
+    // Signs the capture and card-refresh files; the processor holds the same secret.
+    secrets: [...COMMON_SECRETS, 'RECURRING_PROCESSOR_SIGNING_SECRET'],
     upstreams: ['credit-screening'],
     environment: () => ({ RECURRING_PROCESSOR_URL: PROCESSOR_API_URL, SCREENING_URL: 'http://credit-screening.kessai.internal:8080' }),
   },

@@ -75,7 +75,7 @@ export class PlatformStack {
           WEBHOOK_RETRY_INITIAL_MS: '200',
         },
       ],
-      'recurring-engine': ['recurring', { RECURRING_PROCESSOR_URL: url('processor-sim'), SCREENING_URL: url('credit-screening') }],
+      'recurring-engine': ['recurring', { RECURRING_PROCESSOR_URL: url('processor-sim'), RECURRING_PROCESSOR_SIGNING_SECRET: SIGNING_SECRET, SCREENING_URL: url('credit-screening') }],
       'credit-screening': ['screening', { SCREENING_OPERATOR_TOKEN, SCREENING_RULES_REFRESH_MS: '200', VELOCITY_KEY_PREFIX: `${this.namespace.id}:` }],
       'throttle-gateway': [
         'throttle',

@@ -1,5 +1,5 @@
-import { IsInt, IsString, Matches, Max, MinLength, Min, ValidateBy } from 'class-validator';
-import { Environment, loadConfig, Secret, ServiceConfig, ToInteger } from '@kessai/shared-config';
+import { IsInt, IsString, Matches, Max, MinLength, Min } from 'class-validator';
+import { Environment, loadConfig, NotInProduction, Secret, ServiceConfig, ToInteger } from '@kessai/shared-config';
 
 const DEVELOPMENT_OPERATOR_TOKEN = 'dev-operator-token-change-me';
 
@@ -18,13 +18,7 @@ export class CreditScreeningConfig extends ServiceConfig {
   /** Bearer token for rule sets, lists, outcomes and backtests. */
   @Secret()
   @MinLength(16)
-  @ValidateBy({
-    name: 'notTheDevelopmentToken',
-    validator: {
-      validate: (value: string, args) => (args?.object as CreditScreeningConfig).NODE_ENV !== 'production' || value !== DEVELOPMENT_OPERATOR_TOKEN,
-      defaultMessage: () => 'must be set to a secret of its own in production',
-    },
-  })
+  @NotInProduction(DEVELOPMENT_OPERATOR_TOKEN)
   SCREENING_OPERATOR_TOKEN = DEVELOPMENT_OPERATOR_TOKEN;
 
   /** How often an instance looks for a newly deployed rule-set version. */

@@ -1,17 +1,8 @@
-import { IsBoolean, IsInt, Matches, Max, Min, MinLength, ValidateBy } from 'class-validator';
-import { Environment, loadConfig, Secret, ServiceConfig, ToBoolean, ToInteger } from '@kessai/shared-config';
+import { IsBoolean, IsInt, Matches, Max, Min, MinLength } from 'class-validator';
+import { Environment, loadConfig, NotInProduction, Secret, ServiceConfig, ToBoolean, ToInteger } from '@kessai/shared-config';
 
 const DEVELOPMENT_CSRF_SECRET = 'kessai-merchant-console-development-csrf-secret';
 const HTTP_URL = /^https?:\/\/[^\s/]+(:\d+)?\/?$/;
-
-const notInProduction = (development: string) =>
-  ValidateBy({
-    name: 'notTheDevelopmentValue',
-    validator: {
-      validate: (value: string, args) => (args?.object as MerchantConsoleConfig).NODE_ENV !== 'production' || value !== development,
-      defaultMessage: () => 'must be set to a secret of its own in production',
-    },
-  });
 
 /** Validation of every shared variable lives on ServiceConfig; here are the console's defaults and own settings. */
 export class MerchantConsoleConfig extends ServiceConfig {
@@ -30,7 +21,7 @@ export class MerchantConsoleConfig extends ServiceConfig {
   /** Signs the console forms' CSRF tokens. */
   @Secret()
   @MinLength(16)
-  @notInProduction(DEVELOPMENT_CSRF_SECRET)
+  @NotInProduction(DEVELOPMENT_CSRF_SECRET)
   CONSOLE_CSRF_SECRET = DEVELOPMENT_CSRF_SECRET;
 
   /** A session ends after this long without a request. */

@@ -1,18 +1,9 @@
 import { IsIn, IsInt, Matches, Max, Min, MinLength, ValidateBy, ValidateIf } from 'class-validator';
-import { Environment, loadConfig, Secret, ServiceConfig, ToInteger } from '@kessai/shared-config';
+import { Environment, loadConfig, NotInProduction, Secret, ServiceConfig, ToInteger } from '@kessai/shared-config';
 
 const DEVELOPMENT_OPERATOR_TOKEN = 'dev-payment-operator-token-change-me';
 const DEVELOPMENT_CSRF_SECRET = 'kessai-payment-screen-development-csrf-secret';
 const ORIGIN = /^https?:\/\/[^\s/]+$/;
-
-const notInProduction = (development: string) =>
-  ValidateBy({
-    name: 'notTheDevelopmentValue',
-    validator: {
-      validate: (value: string, args) => (args?.object as PaymentScreenConfig).NODE_ENV !== 'production' || value !== development,
-      defaultMessage: () => 'must be set to a secret of its own in production',
-    },
-  });
 
 /** Validation of every variable lives on ServiceConfig; here are this service's defaults and own settings. */
 export class PaymentScreenConfig extends ServiceConfig {
@@ -48,13 +39,13 @@ export class PaymentScreenConfig extends ServiceConfig {
   /** Signs the CSRF tokens of the payment forms. */
   @Secret()
   @MinLength(16)
-  @notInProduction(DEVELOPMENT_CSRF_SECRET)
+  @NotInProduction(DEVELOPMENT_CSRF_SECRET)
   PAYMENT_CSRF_SECRET = DEVELOPMENT_CSRF_SECRET;
 
   /** Bearer token of Kessai operators (merchant page templates). */
   @Secret()
   @MinLength(16)
-  @notInProduction(DEVELOPMENT_OPERATOR_TOKEN)
+  @NotInProduction(DEVELOPMENT_OPERATOR_TOKEN)
   PAYMENT_OPERATOR_TOKEN = DEVELOPMENT_OPERATOR_TOKEN;
 
   /** Credit screening, asked before a card authorization for merchants with screening on. */

@@ -119,4 +119,34 @@ describe('processor-sim capture and card refresh files', () => {
     expect((await processor.authorize('m-refresh', cards[2].cardId)).body).toMatchObject({ status: 'declined' });
     expect((await processor.authorize('m-refresh', rows[2].new_card_id)).body).toMatchObject({ status: 'approved' });
   });
+
+  it('answers a resent file with the same idempotency key from its record and makes no second sale', async () => {
+    const card = await processor.storeCard('m-floor', '4111111111111111');
+    const auth = (await processor.authorize('m-floor', card.cardId, { amount: 2000 })).body;
+    const text = [CAPTURE_HEADER, `m-floor,${auth.authorizationId},${card.cardId},2000,JPY,2026-11-23,K-1`, `m-floor,,${card.cardId},300,JPY,2026-11-23,K-2`].join('\n');
+    const send = (key: string) =>
+      fetch(`${service.baseUrl}/v1/files/sales-confirmations`, {
+        method: 'POST',
+        headers: { 'content-type': 'text/csv', 'idempotency-key': key, [PROCESSOR_SIGNATURE_HEADER]: signProcessorPayload(SECRET, text, Math.floor(Date.now() / 1000)) },
+        body: text,
+      });
+    const key = `capture-${randomUUID()}`;
+    const [first, again] = await Promise.all([send(key), send(key)]);
+    const firstSummary = (await first.json()) as { fileId: string; accepted: number; resultUrl: string };
+    const againSummary = (await again.json()) as { fileId: string; accepted: number };
+    expect(firstSummary.accepted).toBe(2);
+    expect(againSummary).toEqual(firstSummary);
+    const sales = await namespace.query<{ count: number }>(
+      `SELECT count(*)::int AS count FROM "${namespace.schema('processor')}".sale WHERE merchant_id = 'm-floor' AND reference IN ('K-1', 'K-2')`,
+    );
+    expect(sales[0].count).toBe(2);
+
+    // another key with the same lines: the authorization was captured, and the floor-limit reference was used
+    const other = (await (await send(`capture-${randomUUID()}`)).json()) as { accepted: number; resultUrl: string };
+    expect(other.accepted).toBe(0);
+    expect((await resultOf(other)).map((r) => [r.reference, r.status, r.reason_code])).toEqual([
+      ['K-1', 'declined', '12'],
+      ['K-2', 'declined', '12'],
+    ]);
+  });
 });

@@ -35,6 +35,21 @@ describe('recurring-engine configuration', () => {
     expect(message).toContain('RECURRING_SFTP_POLL_INTERVAL_MS');
   });
 
+  it('refuses the development signing secret in production without echoing it', () => {
+    const message = fails({ NODE_ENV: 'production' });
+    expect(message).toContain('RECURRING_PROCESSOR_SIGNING_SECRET');
+    expect(message).not.toContain('kessai-processor-sim-development-secret');
+    const withSecret = (() => {
+      try {
+        loadRecurringEngineConfig({ NODE_ENV: 'production', RECURRING_PROCESSOR_SIGNING_SECRET: 'a-production-signing-secret' });
+        return '';
+      } catch (error) {
+        return (error as Error).message;
+      }
+    })();
+    expect(withSecret).not.toContain('RECURRING_PROCESSOR_SIGNING_SECRET');
+  });
+
   it('gives charge-file uploads an hour to arrive', () => {
     expect(loadRecurringEngineConfig({}).HTTP_REQUEST_TIMEOUT_MS).toBe(3_600_000);
   });

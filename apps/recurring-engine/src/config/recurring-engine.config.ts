@@ -1,6 +1,7 @@
-import { IsIn, IsInt, IsNotEmpty, IsString, IsUrl, Matches, Max, Min, ValidateBy, ValidateIf } from 'class-validator';
+import { IsIn, IsInt, IsNotEmpty, IsString, IsUrl, Matches, Max, Min, MinLength, ValidateBy, ValidateIf } from 'class-validator';
 import { parseJobSchedule, parseJobSettings } from '@kessai/recurring-feature-jobs';
-import { Environment, loadConfig, Secret, ServiceConfig, ToInteger } from '@kessai/shared-config';
+import { DunningSchedule, RecurringException } from '@kessai/recurring-domain';
+import { Environment, loadConfig, NotInProduction, Secret, ServiceConfig, ToInteger } from '@kessai/shared-config';
 
 /** A JSON setting read by `parse`; the validation message is the parser's own (which entry, what is wrong). */
 function IsParsedBy(parse: (text: string) => unknown): PropertyDecorator {
@@ -17,6 +18,8 @@ function IsParsedBy(parse: (text: string) => unknown): PropertyDecorator {
     validator: { validate: (value) => typeof value === 'string' && problemOf(value) === null, defaultMessage: (args) => problemOf(args?.value) ?? 'invalid' },
   });
 }
+
+const DEVELOPMENT_SIGNING_SECRET = 'kessai-processor-sim-development-secret';
 
 /** Validation of every variable lives on ServiceConfig; here are this service's defaults and own settings. */
 export class RecurringEngineConfig extends ServiceConfig {
@@ -147,6 +150,50 @@ export class RecurringEngineConfig extends ServiceConfig {
   @Min(100)
   @Max(3_600_000)
   RECURRING_SFTP_POLL_INTERVAL_MS = 60_000;
+
+  /** Shared secret with the processor: signs the capture and card-refresh files (processor-sim: PROCESSOR_SIGNING_SECRET). */
+  @Secret()
+  @MinLength(16)
+  @NotInProduction(DEVELOPMENT_SIGNING_SECRET)
+  RECURRING_PROCESSOR_SIGNING_SECRET = DEVELOPMENT_SIGNING_SECRET;
+
+  /** Dunning: days after a soft decline's first decline on which it is authorized again, e.g. `3,7,14`; empty = no retries. */
+  @ValidateBy({
+    name: 'dunningSchedule',
+    validator: {
+      validate: (value: unknown) => typeof value === 'string' && dunningProblem(value) === null,
+      defaultMessage: (args) => `${dunningProblem(String(args?.value))}`,
+    },
+  })
+  RECURRING_DUNNING_RETRY_DAYS = '3,7,14';
+
+  /** Tests only: the engine's clock runs this many hours ahead, so dunning schedules can be crossed without waiting. */
+  @ToInteger()
+  @IsInt()
+  @Min(0)
+  @Max(24 * 366)
+  @ValidateBy({
+    name: 'onlyInTests',
+    validator: {
+      validate: (value: number, args) => value === 0 || (args?.object as ServiceConfig).NODE_ENV === 'test',
+      defaultMessage: () => 'may be set only when NODE_ENV=test',
+    },
+  })
+  RECURRING_TEST_CLOCK_OFFSET_HOURS = 0;
+
+  get dunningRetryDays(): readonly number[] {
+    return DunningSchedule.parse(this.RECURRING_DUNNING_RETRY_DAYS).retryDays;
+  }
+}
+
+function dunningProblem(text: string): string | null {
+  try {
+    DunningSchedule.parse(text);
+    return null;
+  } catch (error) {
+    if (error instanceof RecurringException) return error.message;
+    throw error;
+  }
 }
 
 export function loadRecurringEngineConfig(env: Environment = process.env): RecurringEngineConfig {

@@ -108,10 +108,12 @@ describe('recurring-engine monthly authorization through the processor bulk API'
     expect(file.status).toBe(200);
     expect(file.headers.get('content-type')).toContain('text/csv');
     const lines = (await file.text()).trim().split('\n');
-    expect(lines[0]).toBe('charge_key,definition_id,card_ref,amount,currency,charge_date,status,authorization_id,decline_code,floor_limit');
+    expect(lines[0]).toBe(
+      'charge_key,definition_id,card_ref,amount,currency,charge_date,status,authorization_id,decline_code,floor_limit,sale_id,captured_on,dunning_status,retry_attempts,next_retry_at,dunning_stop_reason',
+    );
     expect(lines).toHaveLength(13);
     expect(lines.find((line) => line.startsWith(`def:${shopId}-def-000011:2026-02,`))).toBe(
-      `def:${shopId}-def-000011:2026-02,${shopId}-def-000011,${cards[10]},1500,JPY,2026-02-27,declined,,51,false`,
+      `def:${shopId}-def-000011:2026-02,${shopId}-def-000011,${cards[10]},1500,JPY,2026-02-27,declined,,51,false,,,,,,`,
     );
     expect(lines.join('\n')).not.toContain(APPROVE);
   });

@@ -2,6 +2,7 @@ import { AuthorizationEntity, RefundEntity, SaleEntity } from './lib/authorizati
 import { CardEntity, CardTokenEntity } from './lib/card.entity';
 import { CreateProcessorSchema1763780000000 } from './lib/migrations/1763780000000-create-processor-schema';
 import { CreateProcessorTables1764900000000 } from './lib/migrations/1764900000000-create-processor-tables';
+import { AddFileIdempotency1765200000000 } from './lib/migrations/1765200000000-add-file-idempotency';
 import { KonbiniPaymentEntity, PendingWebhookEntity, ProcessorFileEntity, WalletPaymentEntity } from './lib/payment-method.entity';
 
 export { AuthorizationEntity, RefundEntity, SaleEntity } from './lib/authorization.entity';
@@ -25,5 +26,5 @@ export const PROCESSOR_ENTITIES = [
   PendingWebhookEntity,
 ];
 /** In order of application. */
-export const PROCESSOR_MIGRATIONS = [CreateProcessorSchema1763780000000, CreateProcessorTables1764900000000];
+export const PROCESSOR_MIGRATIONS = [CreateProcessorSchema1763780000000, CreateProcessorTables1764900000000, AddFileIdempotency1765200000000];
 export { ProcessorDataAccessModule } from './lib/processor-data-access.module';

@@ -1,10 +1,11 @@
-import { AddMerchantScreening1765500000000 } from './lib/migrations/1765500000000-add-merchant-screening';
+import { AddMerchantScreening1765500000001 } from './lib/migrations/1765500000001-add-merchant-screening';
 import { CreateRecurringSchema1763780000000 } from './lib/migrations/1763780000000-create-recurring-schema';
 import { CreateRecurringTables1763900000000 } from './lib/migrations/1763900000000-create-recurring-tables';
 import { AddRecurringIntake1765300000000 } from './lib/migrations/1765300000000-add-recurring-intake';
 import { AddChargeFileResults1765400000000 } from './lib/migrations/1765400000000-add-charge-file-results';
-import { AddPartitionLeasesAndScheduleSlots1765400000000 } from './lib/migrations/1765400000000-add-partition-leases-and-schedule-slots';
+import { AddPartitionLeasesAndScheduleSlots1765400000001 } from './lib/migrations/1765400000001-add-partition-leases-and-schedule-slots';
 import { IndexDefinitionsInChunkOrder1765500000000 } from './lib/migrations/1765500000000-index-definitions-in-chunk-order';
+import { CreateSettlementTables1765600000000 } from './lib/migrations/1765600000000-create-settlement-tables';
 
 export { recurringTable } from './lib/recurring-tables';
 export { ShopRepository } from './lib/shop.repository';
@@ -24,6 +25,9 @@ export {
   type ChargeFileStatus,
 } from './lib/charge-file.repository';
 export { ChargeRepository, type PendingCharge, type AuthorizationOutcome, type ChargeResultRow } from './lib/charge.repository';
+export { CaptureFileRepository, type CaptureLine, type CaptureSettlement } from './lib/capture-file.repository';
+export { CardRefreshRepository, type StoppedDefinition } from './lib/card-refresh.repository';
+export { DunningRepository, type DeclinedCharge, type RetryState } from './lib/dunning.repository';
 
 export { MerchantScreeningRepository, type ShopScreening } from './lib/merchant-screening.repository';
 
@@ -34,7 +38,8 @@ export const RECURRING_MIGRATIONS = [
   CreateRecurringTables1763900000000,
   AddRecurringIntake1765300000000,
   AddChargeFileResults1765400000000,
-  AddPartitionLeasesAndScheduleSlots1765400000000,
+  AddPartitionLeasesAndScheduleSlots1765400000001,
   IndexDefinitionsInChunkOrder1765500000000,
-  AddMerchantScreening1765500000000,
+  AddMerchantScreening1765500000001,
+  CreateSettlementTables1765600000000,
 ];

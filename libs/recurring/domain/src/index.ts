@@ -20,5 +20,18 @@ export {
   acceptChargeUnderFloorLimit,
   captureCharge,
   declineChargeSettlement,
+  authorizeChargeOnRetry,
 } from './lib/charge';
+export { type SettlementAnswer, type SettlementOutcome, saleReference, settlementOutcomeOf, SALE_REFERENCE_SQL } from './lib/settlement';
+export { type CardRefreshAnswer, type CardRefreshResult, cardRefreshAnswerOf, cardRefreshEffect } from './lib/card-refresh';
+export {
+  type DeclineKind,
+  type DunningState,
+  type DunningStep,
+  type DunningStopReason,
+  DunningSchedule,
+  declineKindOf,
+  nextDunningStep,
+  retryIdempotencyKey,
+} from './lib/dunning';
 export { type JobProgress, jobProgress, crossesProgressMark } from './lib/job-progress';

@@ -1,1 +1,1 @@
-export { Clock, SystemClock, FixedClock } from './lib/clock';
+export { Clock, SystemClock, FixedClock, OffsetClock } from './lib/clock';

@@ -24,6 +24,14 @@ export class ProcessorFileEntity {
 
   @Column({ name: 'received_at', type: 'timestamptz' })
   receivedAt: Date;
+
+  /** The uploader's idempotency key: the same key answers this file's summary again. */
+  @Column({ name: 'idempotency_key', type: 'text', nullable: true })
+  idempotencyKey: string | null;
+
+  /** The upload's answer, replayed for a repeated idempotency key. */
+  @Column({ type: 'jsonb', nullable: true })
+  summary: object | null;
 }
 
 @Entity({ name: 'konbini_payment' })

@@ -13,8 +13,12 @@ export class ChargeRepository {
   async pageOfShop(shopId: string, cycle: string, afterId: string, limit: number): Promise<ChargeResultRow[]> {
     return this.dataSource.query(
       `SELECT c.id::text AS id, c.charge_key, c.definition_id, c.card_ref, c.amount::text AS amount, c.currency,
-              to_char(c.charge_date, 'YYYY-MM-DD') AS charge_date, c.status, c.authorization_id, c.decline_code, c.floor_limit
+              to_char(c.charge_date, 'YYYY-MM-DD') AS charge_date, c.status, c.authorization_id, c.decline_code, c.floor_limit,
+              c.sale_id, to_char(c.captured_at AT TIME ZONE 'Asia/Tokyo', 'YYYY-MM-DD') AS captured_on,
+              r.status AS dunning_status, r.attempts_made AS retry_attempts,
+              to_char(r.next_retry_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS next_retry_at, r.stop_reason AS dunning_stop_reason
        FROM ${recurringTable(this.dataSource, 'charge')} c
+       LEFT JOIN ${recurringTable(this.dataSource, 'charge_retry')} r ON r.charge_id = c.id
        WHERE c.shop_id = $1 AND c.cycle = $2 AND c.id > $3::bigint ORDER BY c.id LIMIT $4`,
       [shopId, cycle, afterId, limit],
     );
@@ -147,4 +151,13 @@ export interface ChargeResultRow {
   authorization_id: string | null;
   decline_code: string | null;
   floor_limit: boolean;
+  /** The processor's sale once captured. */
+  sale_id: string | null;
+  /** Day of capture, Japan time. */
+  captured_on: string | null;
+  /** Dunning of a declined charge: scheduled, succeeded or stopped. */
+  dunning_status: string | null;
+  retry_attempts: number | null;
+  next_retry_at: string | null;
+  dunning_stop_reason: string | null;
 }

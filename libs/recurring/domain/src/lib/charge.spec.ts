@@ -1,5 +1,5 @@
 import { Money } from '@kessai/shared-money';
-import { Charge, acceptChargeUnderFloorLimit, authorizeCharge, captureCharge, declineCharge, declineChargeSettlement } from './charge';
+import { Charge, acceptChargeUnderFloorLimit, authorizeCharge, authorizeChargeOnRetry, captureCharge, declineCharge, declineChargeSettlement } from './charge';
 import { DEFINITION_CHARGE_KEY_SQL, chargeKey } from './charge-key';
 import { Cycle } from './cycle';
 
@@ -18,7 +18,7 @@ const pending: Charge = {
 
 describe('charge transitions', () => {
   it('goes pending → authorized → captured', () => {
-    const captured = captureCharge(authorizeCharge(pending, 'auth_1'));
+    const captured = captureCharge(authorizeCharge(pending, 'auth_1'), 'sale_1');
     expect(captured).toMatchObject({ status: 'captured', authorizationId: 'auth_1' });
   });
 
@@ -40,9 +40,9 @@ describe('charge transitions', () => {
   });
 
   it('refuses to capture a charge twice or capture a declined one', () => {
-    const captured = captureCharge(authorizeCharge(pending, 'auth_1'));
-    expect(() => captureCharge(captured)).toThrow('only a authorized charge can be captured');
-    expect(() => captureCharge(declineCharge(pending, '51'))).toThrow(expect.objectContaining({ code: 'RECURRING_CHARGE_TRANSITION_NOT_ALLOWED' }));
+    const captured = captureCharge(authorizeCharge(pending, 'auth_1'), 'sale_1');
+    expect(() => captureCharge(captured, 'sale_2')).toThrow('only a authorized charge can be captured');
+    expect(() => captureCharge(declineCharge(pending, '51'), 'sale_3')).toThrow(expect.objectContaining({ code: 'RECURRING_CHARGE_TRANSITION_NOT_ALLOWED' }));
   });
 });
 
@@ -64,5 +64,17 @@ describe('chargeKey', () => {
 
   it('refuses a key the processor would not accept as an idempotency key', () => {
     expect(() => chargeKey({ kind: 'definition', definitionId: 'x'.repeat(130) }, Cycle.of('2026-02'))).toThrow('128 printable');
+  });
+
+  it('records the sale of a captured charge and refuses to capture a charge that was declined at settlement', () => {
+    const settled = captureCharge(authorizeCharge(pending, 'auth_9'), 'sale_9');
+    expect(settled).toMatchObject({ status: 'captured', saleId: 'sale_9' });
+    expect(() => captureCharge(declineChargeSettlement(authorizeCharge(pending, 'a'), '05'), 's')).toThrow('only a authorized charge can be captured');
+  });
+
+  it('authorizes a declined charge again on a dunning retry, and only a declined one', () => {
+    const retried = authorizeChargeOnRetry(declineCharge(pending, '51'), 'auth_retry');
+    expect(retried).toMatchObject({ status: 'authorized', authorizationId: 'auth_retry', declineCode: null });
+    expect(() => authorizeChargeOnRetry(retried, 'again')).toThrow(expect.objectContaining({ code: 'RECURRING_CHARGE_TRANSITION_NOT_ALLOWED' }));
   });
 });

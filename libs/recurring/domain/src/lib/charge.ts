@@ -5,6 +5,7 @@ import { RecurringException } from './recurring.exception';
  * pending ─authorize→ authorized ─capture→ captured
  *        ─decline→ declined          └─decline settlement→ settlement_declined
  *        ─accept under floor limit→ authorized (no authorization id)
+ * declined ─authorize on a dunning retry→ authorized
  */
 export type ChargeStatus = 'pending' | 'authorized' | 'declined' | 'captured' | 'settlement_declined';
 
@@ -20,6 +21,8 @@ export interface Charge {
   /** True when the shop's floor-limit operation accepted it without authorization. */
   floorLimit: boolean;
   declineCode: string | null;
+  /** The processor's sale, once the sales-confirmation file settled the charge. */
+  saleId?: string | null;
 }
 
 function requireStatus(charge: Charge, expected: ChargeStatus, action: string): void {
@@ -47,9 +50,15 @@ export function acceptChargeUnderFloorLimit(charge: Charge): Charge {
   return { ...charge, status: 'authorized', floorLimit: true, authorizationId: null };
 }
 
-export function captureCharge(charge: Charge): Charge {
+export function captureCharge(charge: Charge, saleId: string): Charge {
   requireStatus(charge, 'authorized', 'captured');
-  return { ...charge, status: 'captured' };
+  return { ...charge, status: 'captured', saleId };
+}
+
+/** A soft decline retried by dunning and approved this time: it is captured with the next file. */
+export function authorizeChargeOnRetry(charge: Charge, authorizationId: string): Charge {
+  requireStatus(charge, 'declined', 'authorized on a retry');
+  return { ...charge, status: 'authorized', authorizationId, declineCode: null };
 }
 
 export function declineChargeSettlement(charge: Charge, declineCode: string): Charge {

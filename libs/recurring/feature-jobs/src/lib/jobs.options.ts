@@ -21,6 +21,12 @@ export interface JobsOptions {
   schedulePollMs: number;
   /** A slot missed while no instance ran is still fired when it is at most this old. */
   scheduleCatchUpMs: number;
+  /** Signs the files sent to the processor (capture, card refresh). Secret. */
+  processorSigningSecret: string;
+  /** Days after a first soft decline on which dunning retries it. */
+  dunningRetryDays: readonly number[];
+  /** Tests only (validated by the config): the jobs' clock runs this many hours ahead. */
+  clockOffsetHours?: number;
 }
 
 export const JOBS_OPTIONS = Symbol('JOBS_OPTIONS');

@@ -30,3 +30,14 @@ export class FixedClock extends Clock {
     this.current = new Date(this.current.getTime() + milliseconds);
   }
 }
+
+/** The real time shifted by a fixed offset: a test process that must live days ahead (a dunning schedule). */
+export class OffsetClock extends Clock {
+  constructor(private readonly offsetMilliseconds: number) {
+    super();
+  }
+
+  now(): Date {
+    return new Date(Date.now() + this.offsetMilliseconds);
+  }
+}

@@ -13,6 +13,10 @@ export const FAILPOINTS = [
   'recurring.authorize.after-processor-answer',
   // a bill charged with its customer's mandate, after the processor answered and before the charge committed
   'recurring.bill-charge.after-processor-answer',
+  // the recurring engine's capture: the file and its lines are committed, nothing sent yet
+  'recurring.capture.after-file-recorded',
+  // the recurring engine's capture: the processor settled the file, the engine has not applied it
+  'recurring.capture.after-processor-answer',
   // the recurring engine's file intake: the lines are staged, the merge has not begun
   'recurring.intake.before-merge',
   // the recurring engine's file intake: the merge committed, the file is not yet reported nor moved

@@ -1,4 +1,4 @@
-import { IsBoolean, IsOptional, IsString, Length } from 'class-validator';
+import { IsBoolean, IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
 import { defineEvent } from '@kessai/shared-contracts';
 import { ChargeV1Fields } from './charge-fields.v1';
 
@@ -12,6 +12,13 @@ export class ChargeAuthorizedV1Payload extends ChargeV1Fields {
   /** True when the shop's floor-limit operation accepted the charge without authorization. */
   @IsBoolean()
   floorLimit: boolean;
+
+  /** The dunning retry that got this answer (1 for the first); absent for the cycle's first authorization. */
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(10)
+  attempt?: number;
 }
 
 export const ChargeAuthorizedV1 = defineEvent({

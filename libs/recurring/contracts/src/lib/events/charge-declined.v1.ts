@@ -1,4 +1,4 @@
-import { IsString, Length } from 'class-validator';
+import { IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
 import { defineEvent } from '@kessai/shared-contracts';
 import { ChargeV1Fields } from './charge-fields.v1';
 
@@ -7,6 +7,13 @@ export class ChargeDeclinedV1Payload extends ChargeV1Fields {
   @IsString()
   @Length(1, 64)
   declineCode: string;
+
+  /** The dunning retry that got this answer (1 for the first); absent for the cycle's first authorization. */
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(10)
+  attempt?: number;
 }
 
 export const ChargeDeclinedV1 = defineEvent({

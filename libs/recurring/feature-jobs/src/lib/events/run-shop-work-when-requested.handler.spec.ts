@@ -84,6 +84,8 @@ function setUp(job: AnyShopJob, partition: Partial<JobPartitionRecord> | null, c
     schedulePollMs: 1000,
     scheduleCatchUpMs: 0,
     screening: { url: '', timeoutMs: 100, failureMode: 'open' },
+    processorSigningSecret: '',
+    dunningRetryDays: [],
   };
   const handler = new RunShopWorkWhenRequestedHandler(dataSource, registry, jobs, new FixedClock(), options);
   const event = (shopId = 's1') =>

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import pLimit, { Limit } from 'p-limit';
 import { DataSource, EntityManager } from 'typeorm';
-import { ShopWorkRequestedV1Payload } from '@kessai/recurring-contracts';
+import { ShopWorkRequestedV1Payload, ShopWorkRequestedV2Payload } from '@kessai/recurring-contracts';
 import { JobPartitionRecord, JobRepository } from '@kessai/recurring-data-access';
 import { crossesProgressMark, jobProgress, RecurringException } from '@kessai/recurring-domain';
 import { Clock } from '@kessai/shared-clock';
@@ -15,6 +15,9 @@ import { KeysetReader } from '../jobs/keyset-reader';
 import { AnyShopJob, isPipelined, PipelinedShopJob, ShopJob } from '../jobs/shop-job';
 import { JOBS_OPTIONS, JobsOptions, jobSettingsOf } from '../jobs.options';
 import { JobSettings } from '../settings/job-settings';
+
+/** A work message of either version (v1 is still read for messages queued before the upgrade). */
+type ShopWork = ShopWorkRequestedV1Payload | ShopWorkRequestedV2Payload;
 
 type ChunkDone = (processed: number, checkpoint: string) => void;
 type CommitChunk = (checkpoint: string, processed: number, write: (transaction: EntityManager) => Promise<void>) => Promise<void>;
@@ -33,7 +36,7 @@ class RunInterrupted extends Error {}
  * the partition failed with its error; `POST .../shops/{shopId}/rerun` queues it again.
  */
 @Injectable()
-export class RunShopWorkWhenRequestedHandler implements WorkMessageHandler<ShopWorkRequestedV1Payload> {
+export class RunShopWorkWhenRequestedHandler implements WorkMessageHandler<ShopWork> {
   private readonly logger = new Logger(RunShopWorkWhenRequestedHandler.name);
   private readonly slots = new Map<string, Limit>();
 
@@ -45,7 +48,7 @@ export class RunShopWorkWhenRequestedHandler implements WorkMessageHandler<ShopW
     @Inject(JOBS_OPTIONS) private readonly options: JobsOptions,
   ) {}
 
-  async handle(event: EventEnvelope<ShopWorkRequestedV1Payload>, delivery: WorkDelivery): Promise<'done' | 'stopped'> {
+  async handle(event: EventEnvelope<ShopWork>, delivery: WorkDelivery): Promise<'done' | 'stopped'> {
     const work = event.payload;
     const job = this.registry.get(work.jobName);
     const settings = jobSettingsOf(this.options, job.name);
@@ -58,7 +61,7 @@ export class RunShopWorkWhenRequestedHandler implements WorkMessageHandler<ShopW
     return limit;
   }
 
-  private async runPartition(work: ShopWorkRequestedV1Payload, job: AnyShopJob, settings: JobSettings, delivery: WorkDelivery): Promise<'done' | 'stopped'> {
+  private async runPartition(work: ShopWork, job: AnyShopJob, settings: JobSettings, delivery: WorkDelivery): Promise<'done' | 'stopped'> {
     const token = randomUUID();
     const partition = await this.claim(work, token, delivery.signal);
     if (partition === 'finished') return 'done';
@@ -89,7 +92,7 @@ export class RunShopWorkWhenRequestedHandler implements WorkMessageHandler<ShopW
   }
 
   /** Leases the partition, waiting while another run holds it. */
-  private async claim(work: ShopWorkRequestedV1Payload, token: string, signal: AbortSignal): Promise<JobPartitionRecord | 'finished' | 'stopped'> {
+  private async claim(work: ShopWork, token: string, signal: AbortSignal): Promise<JobPartitionRecord | 'finished' | 'stopped'> {
     let waitingLogged = false;
     for (;;) {
       const claim = await this.jobs.claimPartition(work.executionId, work.shopId, token, this.options.partitionLeaseMs);
@@ -108,7 +111,7 @@ export class RunShopWorkWhenRequestedHandler implements WorkMessageHandler<ShopW
     }
   }
 
-  private async afterFailure(work: ShopWorkRequestedV1Payload, token: string, error: Error, delivery: WorkDelivery): Promise<'done' | 'stopped'> {
+  private async afterFailure(work: ShopWork, token: string, error: Error, delivery: WorkDelivery): Promise<'done' | 'stopped'> {
     const lost = error instanceof RecurringException && error.code === 'RECURRING_PARTITION_LEASE_LOST';
     if (lost || (error instanceof RunInterrupted && error.message === 'lease lost')) {
       this.logger.warn(`${work.jobName} ${work.shopId} ${work.cycle}: another run took the shop over; this one stops`);
@@ -132,7 +135,7 @@ export class RunShopWorkWhenRequestedHandler implements WorkMessageHandler<ShopW
   }
 
   private async runChunks(
-    work: ShopWorkRequestedV1Payload,
+    work: ShopWork,
     job: AnyShopJob,
     settings: JobSettings,
     partition: JobPartitionRecord,
@@ -168,7 +171,7 @@ export class RunShopWorkWhenRequestedHandler implements WorkMessageHandler<ShopW
   }
 
   private async runSequential(
-    work: ShopWorkRequestedV1Payload,
+    work: ShopWork,
     job: ShopJob,
     settings: JobSettings,
     start: string,
@@ -195,7 +198,7 @@ export class RunShopWorkWhenRequestedHandler implements WorkMessageHandler<ShopW
 
   /** Chunk n+1 is read and prepared (the processor call) while chunk n is written and committed. */
   private async runPipelined(
-    work: ShopWorkRequestedV1Payload,
+    work: ShopWork,
     job: PipelinedShopJob,
     settings: JobSettings,
     start: string,

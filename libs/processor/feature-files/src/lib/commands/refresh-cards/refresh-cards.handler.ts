@@ -7,6 +7,7 @@ import { CardProfile, lineError, parseCardRefreshLine, readCsvFile, refreshResul
 import { Clock } from '@kessai/shared-clock';
 import { newId } from '@kessai/shared-ids';
 import { FILES_OPTIONS, FilesOptions } from '../../files.options';
+import { recordedFileAnswer } from '../../http/file-idempotency';
 import { FileOutcome } from '../../http/file-summary';
 
 type ResultRow = Record<(typeof CARD_REFRESH_RESULT_COLUMNS)[number], string | number>;
@@ -22,14 +23,17 @@ export class RefreshCardsHandler {
 
   /**
    * 洗替: answers, for every card reference of the file, what the issuer knows now, and applies it (a new
-   * expiry, a replacement card, a closed account) so later authorizations see it.
+   * expiry, a replacement card, a closed account) so later authorizations see it. An upload repeating an
+   * earlier one's idempotency key gets that upload's answer (a new expiry is reported once by the issuer).
    */
-  async execute(text: string): Promise<FileSummaryResponse> {
+  async execute(text: string, idempotencyKey: string | null = null): Promise<FileSummaryResponse> {
     const lines = readCsvFile(text, CARD_REFRESH_COLUMNS, 'card refresh file');
     const fileId = newId();
     const now = this.clock.now();
     const outcome = new FileOutcome<ResultRow>();
-    await this.dataSource.transaction(async (transaction) => {
+    return this.dataSource.transaction(async (transaction) => {
+      const recorded = await recordedFileAnswer(transaction, 'card_refresh', idempotencyKey);
+      if (recorded) return recorded;
       for (const line of lines) {
         try {
           const { cardId } = parseCardRefreshLine(line);
@@ -49,6 +53,7 @@ export class RefreshCardsHandler {
           });
         }
       }
+      const summary = outcome.summary(fileId, 'card_refresh', this.options.publicUrl);
       await transaction.insert(ProcessorFileEntity, {
         id: fileId,
         kind: 'card_refresh',
@@ -57,9 +62,11 @@ export class RefreshCardsHandler {
         rejected: outcome.rows.length - outcome.accepted,
         result: writeCsvFile(CARD_REFRESH_RESULT_COLUMNS, outcome.rows),
         receivedAt: now,
+        idempotencyKey,
+        summary,
       });
+      return summary;
     });
-    return outcome.summary(fileId, 'card_refresh', this.options.publicUrl);
   }
 
   private async refresh(

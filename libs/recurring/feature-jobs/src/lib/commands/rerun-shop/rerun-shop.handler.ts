@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { ShopWorkRequestedV1, ShopWorkRequestedV1Payload } from '@kessai/recurring-contracts';
+import { ShopWorkRequestedV2, ShopWorkRequestedV2Payload } from '@kessai/recurring-contracts';
 import { JobRepository } from '@kessai/recurring-data-access';
 import { RecurringException } from '@kessai/recurring-domain';
 import { OutboxWriter } from '@kessai/shared-messaging';
@@ -32,9 +32,9 @@ export class RerunShopHandler {
           'shopId',
         );
       }
-      await this.outbox.add(transaction, ShopWorkRequestedV1, {
+      await this.outbox.add(transaction, ShopWorkRequestedV2, {
         merchantId: shopId,
-        payload: Object.assign(new ShopWorkRequestedV1Payload(), { executionId, jobName, shopId, cycle: execution.cycle, dryRun: execution.dryRun }),
+        payload: Object.assign(new ShopWorkRequestedV2Payload(), { executionId, jobName, shopId, cycle: execution.cycle, dryRun: execution.dryRun }),
       });
     });
     return { executionId, shopId, status: 'queued' };

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { ShopWorkRequestedV1, ShopWorkRequestedV1Payload } from '@kessai/recurring-contracts';
+import { ShopWorkRequestedV2, ShopWorkRequestedV2Payload } from '@kessai/recurring-contracts';
 import { JobRepository, ShopRepository } from '@kessai/recurring-data-access';
 import { Cycle } from '@kessai/recurring-domain';
 import { Clock } from '@kessai/shared-clock';
@@ -48,10 +48,10 @@ export class StartJobExecutionHandler {
     );
     await this.outbox.addMany(
       transaction,
-      ShopWorkRequestedV1,
+      ShopWorkRequestedV2,
       shopIds.map((shopId) => ({
         merchantId: shopId,
-        payload: Object.assign(new ShopWorkRequestedV1Payload(), { executionId, jobName: job.name, shopId, cycle, dryRun: command.dryRun }),
+        payload: Object.assign(new ShopWorkRequestedV2Payload(), { executionId, jobName: job.name, shopId, cycle, dryRun: command.dryRun }),
       })),
     );
     return { executionId, shops: shopIds.length };

@@ -16,6 +16,13 @@ export const SHOP_RESULT_COLUMNS = [
   'authorization_id',
   'decline_code',
   'floor_limit',
+  // capture / settlement and dunning outcomes
+  'sale_id',
+  'captured_on',
+  'dunning_status',
+  'retry_attempts',
+  'next_retry_at',
+  'dunning_stop_reason',
 ] as const;
 
 const PAGE = 5000;

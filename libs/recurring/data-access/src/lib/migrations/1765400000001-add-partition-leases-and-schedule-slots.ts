@@ -6,8 +6,8 @@ import { schemaOf } from '@kessai/shared-database';
  * shop redelivered to another instance waits instead of running twice. Each slot of the built-in schedule
  * launches its job once, whichever instance gets there first: one row per (schedule entry, slot).
  */
-export class AddPartitionLeasesAndScheduleSlots1765400000000 implements MigrationInterface {
-  name = 'AddPartitionLeasesAndScheduleSlots1765400000000';
+export class AddPartitionLeasesAndScheduleSlots1765400000001 implements MigrationInterface {
+  name = 'AddPartitionLeasesAndScheduleSlots1765400000001';
 
   async up(queryRunner: QueryRunner): Promise<void> {
     const s = schemaOf(queryRunner);

@@ -2,8 +2,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
 import { schemaOf } from '@kessai/shared-database';
 
 /** Which shops have their charges screened before authorization (projected from credit screening's events). */
-export class AddMerchantScreening1765500000000 implements MigrationInterface {
-  name = 'AddMerchantScreening1765500000000';
+export class AddMerchantScreening1765500000001 implements MigrationInterface {
+  name = 'AddMerchantScreening1765500000001';
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`
