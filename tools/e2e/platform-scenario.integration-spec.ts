@@ -212,8 +212,9 @@ describe('the Kessai platform end to end', () => {
     await page.fill('#card-expiry', '12/35');
     await page.fill('#card-cvc', '123');
     await page.click('#pay-by-card');
-    await page.waitForLoadState('load');
-    await expect(page.textContent('body')).resolves.toContain('このカードでのお支払いはお受けできません');
+    // The card is tokenized in the browser first, then the form posts and the attempt's page is shown.
+    await page.waitForSelector('#notice-title');
+    await expect(page.textContent('#notice-title')).resolves.toBe('このカードでのお支払いはお受けできません');
     await page.screenshot({ path: join(TEST_ARTIFACTS, 'e2e-screening-declined-390x844.png') });
     const bill = (await (await platform.merchantCall(keyA, 'GET', `/bills/${id}`)).json()) as { status: string };
     expect(bill.status).not.toBe('paid');
