@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { freePort, ServiceProcess, TestNamespace } from '@kessai/shared-testing';
 
 /** billing-requests in a schema of its own, for one benchmark run. */
@@ -28,4 +28,25 @@ export function peakMemoryMiB(pid: number | undefined): number {
 
 export function machineNote(): string {
   return `machine: ${require('node:os').cpus().length} cores (shared with other engineers' work), Node ${process.version}`;
+}
+
+/** CPU time (user + system) a process has used so far, in seconds. */
+export function cpuSeconds(pid: number | undefined): number {
+  if (!pid) return 0;
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
+/** CPU time used so far by every PostgreSQL process alive (server and sessions), in seconds. */
+export function postgresCpuSeconds(): number {
+  let total = 0;
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      if (readFileSync(`/proc/${entry}/comm`, 'utf8').trim() === 'postgres') total += cpuSeconds(Number(entry));
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  return total;
 }

@@ -9,7 +9,7 @@ import { once } from 'node:events';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
-import { machineNote, peakMemoryMiB, startBillingRequests } from './bench-support';
+import { cpuSeconds, machineNote, peakMemoryMiB, postgresCpuSeconds, startBillingRequests } from './bench-support';
 
 const lines = Number(process.argv[2] ?? 1_000_000);
 // The heap ceiling a billing-requests container runs with (NODE_OPTIONS, see the README): without one V8 lets
@@ -40,6 +40,8 @@ async function main(): Promise<void> {
   try {
     console.log(`load average before the run: ${readFileSync('/proc/loadavg', 'utf8').trim()}`);
     const baseline = peakMemoryMiB(service.pid);
+    const serviceCpuBefore = cpuSeconds(service.pid);
+    const postgresCpuBefore = postgresCpuSeconds();
     const started = performance.now();
     const response = await fetch(`${service.baseUrl}/bill-imports`, {
       method: 'POST',
@@ -49,9 +51,14 @@ async function main(): Promise<void> {
     } as RequestInit);
     const result = (await response.json()) as Record<string, unknown>;
     const seconds = (performance.now() - started) / 1000;
+    const serviceCpu = cpuSeconds(service.pid) - serviceCpuBefore;
+    const postgresCpu = postgresCpuSeconds() - postgresCpuBefore;
     console.log(`billing-requests CSV import: ${lines} lines, ${Math.round(statSync(path).size / 1048576)} MiB, UTF-8, each bill with an SMS and an outbox event`);
     console.log(`result: status ${result.status}, accepted ${result.accepted}, duplicates ${result.duplicates}, rejected ${result.rejected}${result.error ? `, error ${result.error}` : ''}`);
     console.log(`time: ${seconds.toFixed(1)} s (${Math.round(lines / seconds)} lines/s)`);
+    console.log(
+      `CPU: billing-requests ${serviceCpu.toFixed(1)} s (${Math.round((serviceCpu * 1e6) / lines)} µs per line), PostgreSQL ${postgresCpu.toFixed(1)} s (${Math.round((postgresCpu * 1e6) / lines)} µs per line)`,
+    );
     console.log(`billing-requests peak memory (VmHWM): ${peakMemoryMiB(service.pid)} MiB (${baseline} MiB after start-up), node ${HEAP_LIMIT}`);
     console.log(`load average after the run: ${readFileSync('/proc/loadavg', 'utf8').trim()}`);
     console.log(machineNote());
