@@ -171,4 +171,28 @@ describe('bills of a customer with a mandate are charged automatically', () => {
     await statusBecomes(bill.id, 'sent');
     expect(await namespace.query(`SELECT 1 FROM ${billing()}.outbox_message WHERE envelope->>'type' = 'billing.bill.auto-charge-requested' AND envelope->'payload'->>'billId' = $1`, [bill.id])).toHaveLength(0);
   });
+
+  it('stops charging a customer whose mandate the merchant revoked: the next bill gets its payment link, and a late copy of the mandate does not bring it back', async () => {
+    const phone = '+819011110006';
+    const mandateId = await consent(phone, await storeCard(APPROVE));
+    const revoke = await fetch(`${engine.baseUrl}/recurring/mandates/${mandateId}/revoke`, { method: 'POST', headers: { 'x-kessai-merchant-id': merchantId } });
+    expect(revoke.status).toBe(200);
+    await pollUntil('billing to forget the mandate', async () => {
+      const rows = await namespace.query(`SELECT 1 FROM ${billing()}.customer_mandate WHERE mandate_id = $1`, [mandateId]);
+      return rows.length === 0;
+    });
+    expect(await namespace.query(`SELECT reason FROM ${billing()}.revoked_mandate WHERE mandate_id = $1`, [mandateId])).toEqual([{ reason: 'merchant' }]);
+
+    const bill = await createBill('AUTO-6', '090-1111-0006');
+    expect(bill.status).toBe('scheduled');
+    await statusBecomes(bill.id, 'sent');
+    expect((await inbox(phone)).map((m) => m.body)).toEqual([expect.stringMatching(/^ご請求¥3,300 期限1\/31 http\S+\/p\//)]);
+
+    // the mandate's creation delivered again after its revocation (the two travel on different topics)
+    const [created] = (await namespace.kafka.readAll(namespace.topic('recurring.mandate.created.v1'))).filter((message) => message.value?.includes(mandateId));
+    await namespace.kafka.send(namespace.topic('recurring.mandate.created.v1'), [{ key: merchantId, value: JSON.stringify({ ...JSON.parse(created.value as string), eventId: newId() }) }]);
+    // same merchant key, same partition: once a later consent is recorded, the copy before it was consumed
+    await consent('+819011110007', await storeCard(APPROVE));
+    expect(await namespace.query(`SELECT 1 FROM ${billing()}.customer_mandate WHERE mandate_id = $1`, [mandateId])).toHaveLength(0);
+  });
 });

@@ -9,6 +9,7 @@ import { MerchantWebhooks1763800000001 } from './lib/migrations/1763800000001-me
 import { BillImports1763800000002 } from './lib/migrations/1763800000002-bill-imports';
 import { BillImportEntity } from './lib/bill-import.entity';
 import { CustomerMandates1764600000000 } from './lib/migrations/1764600000000-customer-mandates';
+import { RevokedMandates1765700000000 } from './lib/migrations/1765700000000-revoked-mandates';
 import { WebhookAttemptEntity, WebhookDeliveryEntity, WebhookEndpointEntity } from './lib/webhook.entities';
 
 export { BillEntity } from './lib/bill.entity';
@@ -41,5 +42,5 @@ export const BILLING_ENTITIES = [
 /** In order of application. */
 export const BILLING_MIGRATIONS = [
   CreateBillingSchema1763780000000, DigitalBilling1763800000000, MerchantWebhooks1763800000001, BillImports1763800000002,
-  CustomerMandates1764600000000,
+  CustomerMandates1764600000000, RevokedMandates1765700000000,
 ];

@@ -2,6 +2,7 @@ import type { EventDefinition } from '@kessai/shared-contracts';
 import { ChargeAuthorizedV1 } from './lib/events/charge-authorized.v1';
 import { ChargeDeclinedV1 } from './lib/events/charge-declined.v1';
 import { MandateCreatedV1 } from './lib/events/mandate-created.v1';
+import { MandateRevokedV1 } from './lib/events/mandate-revoked.v1';
 import { ShopWorkRequestedV1 } from './lib/events/shop-work-requested.v1';
 import { BillChargeAuthorizedV1 } from './lib/events/bill-charge-authorized.v1';
 import { BillChargeDeclinedV1 } from './lib/events/bill-charge-declined.v1';
@@ -16,6 +17,7 @@ import { DefinitionStoppedV1 } from './lib/events/definition-stopped.v1';
 export { ShopWorkRequestedV1, ShopWorkRequestedV1Payload, RECURRING_JOB_NAMES } from './lib/events/shop-work-requested.v1';
 export { ShopWorkRequestedV2, ShopWorkRequestedV2Payload } from './lib/events/shop-work-requested.v2';
 export { MandateCreatedV1, MandateCreatedV1Payload } from './lib/events/mandate-created.v1';
+export { MandateRevokedV1, MandateRevokedV1Payload, MANDATE_REVOKED_REASONS } from './lib/events/mandate-revoked.v1';
 export { ChargeAuthorizedV1, ChargeAuthorizedV1Payload } from './lib/events/charge-authorized.v1';
 export { ChargeDeclinedV1, ChargeDeclinedV1Payload } from './lib/events/charge-declined.v1';
 export { BillChargeAuthorizedV1, BillChargeAuthorizedV1Payload } from './lib/events/bill-charge-authorized.v1';
@@ -32,6 +34,7 @@ export const RECURRING_EVENTS: EventDefinition[] = [
   ShopWorkRequestedV1,
   ShopWorkRequestedV2,
   MandateCreatedV1,
+  MandateRevokedV1,
   ChargeAuthorizedV1,
   ChargeDeclinedV1,
   BillChargeAuthorizedV1,

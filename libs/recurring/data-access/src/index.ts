@@ -6,10 +6,11 @@ import { AddChargeFileResults1765400000000 } from './lib/migrations/176540000000
 import { AddPartitionLeasesAndScheduleSlots1765400000001 } from './lib/migrations/1765400000001-add-partition-leases-and-schedule-slots';
 import { IndexDefinitionsInChunkOrder1765500000000 } from './lib/migrations/1765500000000-index-definitions-in-chunk-order';
 import { CreateSettlementTables1765600000000 } from './lib/migrations/1765600000000-create-settlement-tables';
+import { AddMandateRevocation1765700000000 } from './lib/migrations/1765700000000-add-mandate-revocation';
 
 export { recurringTable } from './lib/recurring-tables';
 export { ShopRepository } from './lib/shop.repository';
-export { MandateRepository, type MandateRecord } from './lib/mandate.repository';
+export { MandateRepository, type MandateRecord, type MandateRevocationReason, type StoredMandate } from './lib/mandate.repository';
 export { BillChargeRepository, type BillChargeRecord } from './lib/bill-charge.repository';
 export { JobRepository, type JobExecutionRecord, type JobPartitionRecord, type PartitionClaim } from './lib/job.repository';
 export { JobScheduleRepository } from './lib/job-schedule.repository';
@@ -42,4 +43,5 @@ export const RECURRING_MIGRATIONS = [
   IndexDefinitionsInChunkOrder1765500000000,
   AddMerchantScreening1765500000001,
   CreateSettlementTables1765600000000,
+  AddMandateRevocation1765700000000,
 ];

@@ -39,6 +39,13 @@ describe('recurring-engine monthly card refresh (洗替)', () => {
        VALUES ($1, $2, '+819012345678', $3, 'bill-1', 1500, 'JPY', now())`,
       [randomUUID(), shopId, cards[2]],
     );
+    // a mandate on the card whose account is closed ends: the customer's next bills get a payment link
+    const closedCardMandate = randomUUID();
+    await harness.namespace.query(
+      `INSERT INTO ${harness.schema}.mandate (mandate_request_id, shop_id, customer_phone, card_ref, bill_id, amount, currency, consented_at)
+       VALUES ($1, $2, '+818011112222', $3, 'bill-2', 1500, 'JPY', now())`,
+      [closedCardMandate, shopId, cards[3]],
+    );
     const otherShop = uniqueShopId('refresh-other');
     const otherCard = await harness.storeCard(otherShop, CLOSED);
     await seedShopWithCards(harness.namespace, otherShop, [otherCard]);
@@ -51,7 +58,15 @@ describe('recurring-engine monthly card refresh (洗替)', () => {
     expect(after[0].card_ref).toBe(cards[0]);
     expect(after[2].card_ref).not.toBe(cards[2]);
     const replacement = after[2].card_ref;
-    expect((await harness.namespace.query<{ card_ref: string }>(`SELECT card_ref FROM ${harness.schema}.mandate WHERE shop_id = $1`, [shopId]))[0].card_ref).toBe(replacement);
+    expect(
+      await harness.namespace.query(`SELECT card_ref, revocation_reason FROM ${harness.schema}.mandate WHERE shop_id = $1 ORDER BY customer_phone`, [shopId]),
+    ).toEqual([
+      { card_ref: cards[3], revocation_reason: 'card_closed' },
+      { card_ref: replacement, revocation_reason: null },
+    ]);
+    expect(await harness.events('recurring.mandate.revoked', shopId)).toEqual([
+      { payload: expect.objectContaining({ mandateRequestId: closedCardMandate, customerPhone: '+818011112222', reason: 'card_closed' }) },
+    ]);
 
     const refreshed = await harness.events('recurring.card.refreshed', shopId);
     expect(refreshed.map((e) => e.payload).sort((a, b) => String(a.result).localeCompare(String(b.result)))).toEqual([
@@ -80,6 +95,7 @@ describe('recurring-engine monthly card refresh (洗替)', () => {
     expect((await harness.processorFiles('card_refresh')) - filesBefore).toBe(2);
     expect(await harness.events('recurring.card.refreshed', shopId)).toHaveLength(4);
     expect(await harness.events('recurring.definition.stopped', shopId)).toHaveLength(1);
+    expect(await harness.events('recurring.mandate.revoked', shopId)).toHaveLength(1);
 
     // the other shop's closed card was not asked about
     expect((await definitions(otherShop)).map((d) => d.stopped)).toEqual([false]);

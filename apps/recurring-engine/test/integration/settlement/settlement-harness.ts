@@ -86,7 +86,7 @@ export class SettlementHarness {
   /** Launches a job for one shop and waits for it to succeed. */
   async run(job: string, shopId: string, cycle: string): Promise<void> {
     const execution = await this.finished(job, await this.launch(job, shopId, cycle));
-    if (execution.status !== 'succeeded') throw new Error(`${job} for ${shopId} ended ${execution.status}`);
+    if (execution.status !== 'succeeded') throw new Error(`${job} for ${shopId} ended ${execution.status}: ${JSON.stringify(execution)}`);
   }
 
   charges(shopId: string) {

@@ -10,14 +10,30 @@ export class CustomerMandateRepository {
    * one the customer chose). False when this mandate, or a newer one, was recorded before.
    */
   async record(transaction: EntityManager, mandate: { merchantId: string; customerPhone: string; mandateId: string; consentedAt: Date }, now: Date): Promise<boolean> {
+    // A mandate revoked before its creation arrived (another topic) is not recorded.
     const rows: unknown[] = await transaction.query(
       `INSERT INTO ${tableOf(transaction)} (merchant_id, customer_phone, mandate_id, consented_at, recorded_at)
-       VALUES ($1, $2, $3, $4, $5)
+       SELECT $1, $2, $3, $4, $5 WHERE NOT EXISTS (SELECT 1 FROM ${tableOf(transaction, 'revoked_mandate')} WHERE mandate_id = $3)
        ON CONFLICT (merchant_id, customer_phone) DO UPDATE SET mandate_id = excluded.mandate_id, consented_at = excluded.consented_at, recorded_at = excluded.recorded_at
          WHERE customer_mandate.consented_at < excluded.consented_at AND customer_mandate.mandate_id <> excluded.mandate_id
        RETURNING mandate_id`,
       [mandate.merchantId, mandate.customerPhone, mandate.mandateId, mandate.consentedAt, now],
     );
+    return rows.length === 1;
+  }
+
+  /**
+   * The recurring engine ended this mandate of the merchant: the customer's later bills get a payment link. The
+   * revocation is kept so that the mandate's creation, arriving later, does not bring it back. False when it was
+   * revoked before.
+   */
+  async revoke(transaction: EntityManager, revocation: { merchantId: string; mandateId: string; reason: string; revokedAt: Date }): Promise<boolean> {
+    const rows: unknown[] = await transaction.query(
+      `INSERT INTO ${tableOf(transaction, 'revoked_mandate')} (mandate_id, merchant_id, reason, revoked_at) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (mandate_id) DO NOTHING RETURNING mandate_id`,
+      [revocation.mandateId, revocation.merchantId, revocation.reason, revocation.revokedAt],
+    );
+    await transaction.query(`DELETE FROM ${tableOf(transaction)} WHERE merchant_id = $1 AND mandate_id = $2`, [revocation.merchantId, revocation.mandateId]);
     return rows.length === 1;
   }
 
@@ -32,6 +48,6 @@ export class CustomerMandateRepository {
   }
 }
 
-function tableOf(manager: EntityManager): string {
-  return manager.connection.getMetadata(BillEntity).tablePath.replace(/bill$/, 'customer_mandate');
+function tableOf(manager: EntityManager, table: 'customer_mandate' | 'revoked_mandate' = 'customer_mandate'): string {
+  return manager.connection.getMetadata(BillEntity).tablePath.replace(/bill$/, table);
 }

@@ -8,7 +8,7 @@ import {
   WebhookRepository,
 } from '@kessai/billing-data-access';
 import { PaymentAuthorizedV1, PaymentCapturedV1, PaymentFailedV1, PaymentPageOpenedV1 } from '@kessai/payment-contracts';
-import { BillChargeAuthorizedV1, BillChargeDeclinedV1, MandateCreatedV1 } from '@kessai/recurring-contracts';
+import { BillChargeAuthorizedV1, BillChargeDeclinedV1, MandateCreatedV1, MandateRevokedV1 } from '@kessai/recurring-contracts';
 import { ConsumerRegistration, defineConsumer } from '@kessai/shared-messaging';
 import { BILLING_OPTIONS, BillingOptions } from './billing.options';
 import { CancelBillHandler } from './commands/cancel-bill/cancel-bill.handler';
@@ -23,6 +23,7 @@ import { MarkBillPaidWhenPaymentAuthorizedHandler } from './events/mark-bill-pai
 import { MarkBillPaidWhenPaymentCapturedHandler } from './events/mark-bill-paid-when-payment-captured.handler';
 import { RecordAttemptWhenPaymentFailedHandler } from './events/record-attempt-when-payment-failed.handler';
 import { RecordCustomerMandateWhenMandateCreatedHandler } from './events/record-customer-mandate-when-mandate-created.handler';
+import { ForgetCustomerMandateWhenMandateRevokedHandler } from './events/forget-customer-mandate-when-mandate-revoked.handler';
 import { MarkBillPaidWhenBillChargeAuthorizedHandler } from './events/mark-bill-paid-when-bill-charge-authorized.handler';
 import { SendPaymentLinkWhenBillChargeDeclinedHandler } from './events/send-payment-link-when-bill-charge-declined.handler';
 import { ExpireBillsJob } from './jobs/expire-bills.job';
@@ -55,6 +56,7 @@ export const BILLING_CONSUMERS: ConsumerRegistration[] = [
   defineConsumer({ name: 'billing-requests.mark-bill-paid-when-payment-captured', event: PaymentCapturedV1, handler: MarkBillPaidWhenPaymentCapturedHandler }),
   defineConsumer({ name: 'billing-requests.record-attempt-when-payment-failed', event: PaymentFailedV1, handler: RecordAttemptWhenPaymentFailedHandler }),
   defineConsumer({ name: 'billing-requests.record-customer-mandate-when-mandate-created', event: MandateCreatedV1, handler: RecordCustomerMandateWhenMandateCreatedHandler }),
+  defineConsumer({ name: 'billing-requests.forget-customer-mandate-when-mandate-revoked', event: MandateRevokedV1, handler: ForgetCustomerMandateWhenMandateRevokedHandler }),
   defineConsumer({ name: 'billing-requests.mark-bill-paid-when-bill-charge-authorized', event: BillChargeAuthorizedV1, handler: MarkBillPaidWhenBillChargeAuthorizedHandler }),
   defineConsumer({ name: 'billing-requests.send-payment-link-when-bill-charge-declined', event: BillChargeDeclinedV1, handler: SendPaymentLinkWhenBillChargeDeclinedHandler }),
 ];
@@ -112,6 +114,7 @@ export class BillsModule {
         RecordAttemptWhenPaymentFailedHandler,
         CustomerMandateRepository,
         RecordCustomerMandateWhenMandateCreatedHandler,
+        ForgetCustomerMandateWhenMandateRevokedHandler,
         MarkBillPaidWhenBillChargeAuthorizedHandler,
         SendPaymentLinkWhenBillChargeDeclinedHandler,
         ExpireBillsJob,

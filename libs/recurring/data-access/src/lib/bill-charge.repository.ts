@@ -21,13 +21,16 @@ export interface BillChargeRecord {
  */
 @Injectable()
 export class BillChargeRepository {
-  /** The card of a shop's mandate, or null when the shop has no such mandate. */
-  async cardOfMandate(transaction: EntityManager, shopId: string, mandateId: string): Promise<string | null> {
-    const rows: { card_ref: string }[] = await transaction.query(
-      `SELECT card_ref FROM ${recurringTable(transaction, 'mandate')} WHERE mandate_request_id = $1 AND shop_id = $2`,
+  /**
+   * The card of a shop's mandate and whether the mandate was revoked, or null when the shop has no such mandate.
+   * The row is locked until the caller commits: a revocation waits for a charge in progress, or the charge sees it.
+   */
+  async cardOfMandate(transaction: EntityManager, shopId: string, mandateId: string): Promise<{ cardRef: string; revoked: boolean } | null> {
+    const rows: { card_ref: string; revoked: boolean }[] = await transaction.query(
+      `SELECT card_ref, revoked_at IS NOT NULL AS revoked FROM ${recurringTable(transaction, 'mandate')} WHERE mandate_request_id = $1 AND shop_id = $2 FOR SHARE`,
       [mandateId, shopId],
     );
-    return rows[0]?.card_ref ?? null;
+    return rows[0] ? { cardRef: rows[0].card_ref, revoked: rows[0].revoked } : null;
   }
 
   async find(transaction: EntityManager, chargeKey: string): Promise<{ status: string } | null> {

@@ -7,6 +7,7 @@ import {
   DunningRepository,
   JobRepository,
   JobScheduleRepository,
+  MandateRepository,
   MerchantScreeningRepository,
   ShopRepository,
 } from '@kessai/recurring-data-access';
@@ -69,6 +70,7 @@ export class JobsModule {
         CaptureFileRepository,
         DunningRepository,
         CardRefreshRepository,
+        MandateRepository,
         CaptureChargesJob,
         RetryDeclinedChargesJob,
         RefreshCardsJob,

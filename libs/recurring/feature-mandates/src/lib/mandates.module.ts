@@ -3,6 +3,9 @@ import { BillAutoChargeRequestedV1 } from '@kessai/billing-contracts';
 import { MandateRequestedV1 } from '@kessai/payment-contracts';
 import { BillChargeRepository, MandateRepository } from '@kessai/recurring-data-access';
 import { ConsumerRegistration, defineConsumer } from '@kessai/shared-messaging';
+import { RevokeMandateHandler } from './commands/revoke-mandate/revoke-mandate.handler';
+import { RevokeMandateHttpController } from './commands/revoke-mandate/revoke-mandate.http.controller';
+import { ListMandatesHttpController } from './queries/list-mandates/list-mandates.http.controller';
 import { ChargeMandateWhenBillAutoChargeRequestedHandler } from './events/charge-mandate-when-bill-auto-charge-requested.handler';
 import { StoreMandateWhenMandateRequestedHandler } from './events/store-mandate-when-mandate-requested.handler';
 import { MANDATES_OPTIONS, MandatesOptions } from './mandates.options';
@@ -26,11 +29,13 @@ export class MandatesModule {
   static forService(options: MandatesOptions): DynamicModule {
     return {
       module: MandatesModule,
+      controllers: [ListMandatesHttpController, RevokeMandateHttpController],
       providers: [
         { provide: MANDATES_OPTIONS, useValue: options },
         MandateRepository,
         BillChargeRepository,
         MandateAuthorizationsClient,
+        RevokeMandateHandler,
         StoreMandateWhenMandateRequestedHandler,
         ChargeMandateWhenBillAutoChargeRequestedHandler,
       ],

@@ -283,6 +283,12 @@ export const MERCHANT_API_OPENAPI = {
     '/recurring/definitions/{definitionId}/stop': {
       post: { operationId: 'stopRecurringDefinition', tags: ['Recurring'], summary: 'Stop a definition from a cycle on', parameters: [pathId('definitionId')], responses: { '200': { description: 'The stopped definition' }, ...throttled } },
     },
+    '/recurring/mandates': {
+      get: { operationId: 'listRecurringMandates', tags: ['Recurring'], summary: 'Your customers\' mandates (automatic card payment from the payment screen), newest first; `customerPhone` (E.164, `+` sent as %2B) filters, `limit` up to 500', responses: { '200': { description: 'Mandates, revoked ones with when and why' }, '422': errorResponse('VALIDATION_FAILED naming the field'), ...throttled } },
+    },
+    '/recurring/mandates/{mandateId}/revoke': {
+      post: { operationId: 'revokeRecurringMandate', tags: ['Recurring'], summary: 'End a mandate (the customer asked to stop paying automatically): their next bills get a payment link', parameters: [pathId('mandateId')], responses: { '200': { description: 'The revoked mandate (the same answer when revoked before)' }, '404': errorResponse('Not found (also for another shop\'s mandate)'), ...throttled } },
+    },
     '/recurring/cycles/{cycle}/results.csv': {
       get: { operationId: 'downloadRecurringCycleResults', tags: ['Recurring'], summary: 'Your charge results of a cycle as CSV (no card numbers)', parameters: [pathId('cycle')], responses: { '200': { description: 'CSV', content: { 'text/csv': {} } }, ...throttled } },
     },

@@ -1,8 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { CARD_REFRESH_COLUMNS } from '@kessai/processor-contracts';
-import { CardRefreshedV1, CardRefreshedV1Payload, DefinitionStoppedV1, DefinitionStoppedV1Payload } from '@kessai/recurring-contracts';
-import { CardRefreshRepository } from '@kessai/recurring-data-access';
+import { CardRefreshedV1, CardRefreshedV1Payload, DefinitionStoppedV1, DefinitionStoppedV1Payload, MandateRevokedV1, MandateRevokedV1Payload } from '@kessai/recurring-contracts';
+import { CardRefreshRepository, MandateRepository } from '@kessai/recurring-data-access';
 import { CardRefreshAnswer, cardRefreshAnswerOf, cardRefreshEffect } from '@kessai/recurring-domain';
 import { Clock } from '@kessai/shared-clock';
 import { newId } from '@kessai/shared-ids';
@@ -14,7 +14,8 @@ import { ShopChunk, ShopChunkResult, ShopJob } from './shop-job';
  * Monthly card refresh (洗替), before the cycle: every card reference the shop stores (definitions that still
  * bill, mandates) goes to the processor once per cycle, a chunk per file, and the answers are applied: a
  * replaced card moves the definitions and mandates to the new reference, a closed account stops the
- * definitions billing it (`recurring.definition.stopped.v1`), and every change is announced
+ * definitions billing it (`recurring.definition.stopped.v1`) and ends the mandates charging it
+ * (`recurring.mandate.revoked.v1`: billing sends those customers a payment link again), and every change is announced
  * (`recurring.card.refreshed.v1`). Like capture files, a refresh file is committed before it is sent and
  * resent under the same idempotency key, so a rerun or a restart asks about no card twice in a cycle.
  */
@@ -25,6 +26,7 @@ export class RefreshCardsJob implements ShopJob {
 
   constructor(
     private readonly refreshes: CardRefreshRepository,
+    private readonly mandates: MandateRepository,
     private readonly processor: ProcessorFilesClient,
     private readonly outbox: OutboxWriter,
     private readonly clock: Clock,
@@ -61,6 +63,7 @@ export class RefreshCardsJob implements ShopJob {
     );
     const closed = answers.filter((answer) => cardRefreshEffect(answer) === 'stop');
     const stopped = await this.refreshes.stopDefinitionsOfCards(transaction, chunk.shopId, closed.map((answer) => answer.cardRef), now);
+    const revokedMandates = await this.mandates.revokeOfCards(transaction, chunk.shopId, closed.map((answer) => answer.cardRef), 'card_closed', now);
     const stoppedPerCard = new Map<string, number>();
     for (const definition of stopped) stoppedPerCard.set(definition.cardRef, (stoppedPerCard.get(definition.cardRef) ?? 0) + 1);
 
@@ -88,6 +91,19 @@ export class RefreshCardsJob implements ShopJob {
       stopped.map((definition) => ({
         merchantId: chunk.shopId,
         payload: Object.assign(new DefinitionStoppedV1Payload(), { ...definition, reason: 'card_closed', stoppedAt: now.toISOString() }),
+      })),
+    );
+    await this.outbox.addMany(
+      transaction,
+      MandateRevokedV1,
+      revokedMandates.map((mandate) => ({
+        merchantId: chunk.shopId,
+        payload: Object.assign(new MandateRevokedV1Payload(), {
+          mandateRequestId: mandate.mandateRequestId,
+          customerPhone: mandate.customerPhone,
+          reason: 'card_closed',
+          revokedAt: now.toISOString(),
+        }),
       })),
     );
     const errors = answers.filter((answer) => answer.result === 'error');

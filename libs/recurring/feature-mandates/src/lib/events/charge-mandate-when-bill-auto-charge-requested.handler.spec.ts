@@ -17,7 +17,7 @@ describe('ChargeMandateWhenBillAutoChargeRequestedHandler', () => {
     payload: Object.assign(new BillAutoChargeRequestedV1Payload(), { billId, merchantBillNumber: 'INV-1', mandateId: 'consent-1', amount: 3300, currency: 'JPY' }),
   } as EventEnvelope<BillAutoChargeRequestedV1Payload>;
   let charges: Map<string, BillChargeRecord>;
-  let cards: Map<string, string>;
+  let cards: Map<string, { cardRef: string; revoked: boolean }>;
   let answer: MandateAuthorizationResult;
   let authorize: jest.Mock;
   let add: jest.Mock;
@@ -25,7 +25,7 @@ describe('ChargeMandateWhenBillAutoChargeRequestedHandler', () => {
 
   beforeEach(() => {
     charges = new Map();
-    cards = new Map([['consent-1', 'card-1']]);
+    cards = new Map([['consent-1', { cardRef: 'card-1', revoked: false }]]);
     authorize = jest.fn(async () => answer);
     add = jest.fn();
     const repository = {
@@ -81,6 +81,14 @@ describe('ChargeMandateWhenBillAutoChargeRequestedHandler', () => {
     await handler.handle(event, transaction);
     expect(authorize).not.toHaveBeenCalled();
     expect(add).toHaveBeenCalledWith(transaction, BillChargeDeclinedV1, { merchantId: 'shop-1', payload: expect.objectContaining({ declineCode: 'MANDATE_NOT_FOUND' }) });
+  });
+
+  it('declines without calling the processor when the mandate was revoked, so billing sends the payment link', async () => {
+    cards.set('consent-1', { cardRef: 'card-1', revoked: true });
+    await handler.handle(event, transaction);
+    expect(authorize).not.toHaveBeenCalled();
+    expect(charges.size).toBe(0);
+    expect(add).toHaveBeenCalledWith(transaction, BillChargeDeclinedV1, { merchantId: 'shop-1', payload: expect.objectContaining({ billId, declineCode: 'MANDATE_REVOKED' }) });
   });
 
   it('throws on a processor outage so the consumer retries with the same key, recording nothing', async () => {

@@ -40,12 +40,14 @@ export class ChargeMandateWhenBillAutoChargeRequestedHandler implements EventHan
       this.logger.log(`bill ${billId} was charged before (${key}); nothing changes`);
       return;
     }
-    const cardRef = await this.charges.cardOfMandate(transaction, shopId, mandateId);
-    if (!cardRef) {
-      this.logger.warn(`bill ${billId}: shop ${shopId} has no mandate ${mandateId}; billing sends the payment link`);
-      await this.publishDeclined(transaction, shopId, { billId, mandateId, chargeKey: key, declineCode: 'MANDATE_NOT_FOUND' });
+    const mandate = await this.charges.cardOfMandate(transaction, shopId, mandateId);
+    if (!mandate || mandate.revoked) {
+      const declineCode = mandate ? 'MANDATE_REVOKED' : 'MANDATE_NOT_FOUND';
+      this.logger.warn(`bill ${billId}: mandate ${mandateId} of shop ${shopId}: ${declineCode}; billing sends the payment link`);
+      await this.publishDeclined(transaction, shopId, { billId, mandateId, chargeKey: key, declineCode });
       return;
     }
+    const { cardRef } = mandate;
     const answer = await this.processor.authorize({ merchantId: shopId, cardId: cardRef, amount, currency, idempotencyKey: key });
     failpoint('recurring.bill-charge.after-processor-answer');
     if (!answer.ok) {
