@@ -195,4 +195,34 @@ describe('bills of a customer with a mandate are charged automatically', () => {
     await consent('+819011110007', await storeCard(APPROVE));
     expect(await namespace.query(`SELECT 1 FROM ${billing()}.customer_mandate WHERE mandate_id = $1`, [mandateId])).toHaveLength(0);
   });
+
+  it('releases the authorization when the bill was canceled while its automatic charge was under way: the customer is not charged', async () => {
+    const phone = '+819011110008';
+    await consent(phone, await storeCard(APPROVE));
+    await engine.stop('SIGTERM');
+    const bill = await createBill('AUTO-8', '090-1111-0008');
+    expect(bill).toMatchObject({ status: 'created', autoCharge: { status: 'requested' } });
+    const canceled = await fetch(`${service.baseUrl}/bills/${bill.id}/cancel`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-kessai-merchant-id': merchantId },
+      body: JSON.stringify({ reason: 'customer paid at the counter' }),
+    });
+    expect(canceled.status).toBe(200);
+    engine = await startEngine();
+
+    const released = await pollUntil('the charge released', async () => {
+      const rows = await namespace.query<{ status: string; authorization_id: string }>(`SELECT status, authorization_id FROM ${recurring()}.charge WHERE charge_key = $1`, [`bill:${bill.id}`]);
+      return rows[0]?.status === 'canceled' ? rows[0] : undefined;
+    });
+    expect(
+      await namespace.query(`SELECT status FROM "${namespace.schema('processor')}".card_authorization WHERE id = $1`, [released.authorization_id]),
+    ).toEqual([{ status: 'canceled' }]);
+    expect((await billOf(bill.id)).status).toBe('canceled');
+    expect(await inbox(phone)).toEqual([]);
+    const refused = await namespace.query(
+      `SELECT envelope->'payload'->>'reason' AS reason FROM ${billing()}.outbox_message WHERE envelope->>'type' = 'billing.bill.auto-charge-refused' AND envelope->'payload'->>'billId' = $1`,
+      [bill.id],
+    );
+    expect(refused).toEqual([{ reason: expect.stringMatching(/^BILLING_BILL_TRANSITION_NOT_ALLOWED/) }]);
+  });
 });

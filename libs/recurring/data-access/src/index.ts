@@ -7,6 +7,7 @@ import { AddPartitionLeasesAndScheduleSlots1765400000001 } from './lib/migration
 import { IndexDefinitionsInChunkOrder1765500000000 } from './lib/migrations/1765500000000-index-definitions-in-chunk-order';
 import { CreateSettlementTables1765600000000 } from './lib/migrations/1765600000000-create-settlement-tables';
 import { AddMandateRevocation1765700000000 } from './lib/migrations/1765700000000-add-mandate-revocation';
+import { AllowCanceledCharges1765700000001 } from './lib/migrations/1765700000001-allow-canceled-charges';
 
 export { recurringTable } from './lib/recurring-tables';
 export { ShopRepository } from './lib/shop.repository';
@@ -44,4 +45,5 @@ export const RECURRING_MIGRATIONS = [
   AddMerchantScreening1765500000001,
   CreateSettlementTables1765600000000,
   AddMandateRevocation1765700000000,
+  AllowCanceledCharges1765700000001,
 ];

@@ -49,4 +49,18 @@ export class BillChargeRepository {
     );
     return rows.length === 1;
   }
+
+  /** A bill's charge, locked until the caller commits (a capture file being prepared waits, or it sees the change). */
+  async lock(transaction: EntityManager, shopId: string, chargeKey: string): Promise<{ status: string; authorizationId: string | null } | null> {
+    const rows: { status: string; authorization_id: string | null }[] = await transaction.query(
+      `SELECT status, authorization_id FROM ${recurringTable(transaction, 'charge')} WHERE charge_key = $1 AND shop_id = $2 FOR UPDATE`,
+      [chargeKey, shopId],
+    );
+    return rows[0] ? { status: rows[0].status, authorizationId: rows[0].authorization_id } : null;
+  }
+
+  /** The authorization was released: the charge is canceled and no sales-confirmation file captures it. */
+  async markCanceled(transaction: EntityManager, chargeKey: string): Promise<void> {
+    await transaction.query(`UPDATE ${recurringTable(transaction, 'charge')} SET status = 'canceled' WHERE charge_key = $1 AND status = 'authorized'`, [chargeKey]);
+  }
 }

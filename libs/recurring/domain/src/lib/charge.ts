@@ -6,8 +6,9 @@ import { RecurringException } from './recurring.exception';
  *        ─decline→ declined          └─decline settlement→ settlement_declined
  *        ─accept under floor limit→ authorized (no authorization id)
  * declined ─authorize on a dunning retry→ authorized
+ * authorized ─release (a bill charged with a mandate that could no longer be paid)→ canceled
  */
-export type ChargeStatus = 'pending' | 'authorized' | 'declined' | 'captured' | 'settlement_declined';
+export type ChargeStatus = 'pending' | 'authorized' | 'declined' | 'captured' | 'settlement_declined' | 'canceled';
 
 export interface Charge {
   id: string;

@@ -1,5 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { BillAutoChargeRequestedV1 } from '@kessai/billing-contracts';
+import { BillAutoChargeRefusedV1, BillAutoChargeRequestedV1 } from '@kessai/billing-contracts';
 import { MandateRequestedV1 } from '@kessai/payment-contracts';
 import { BillChargeRepository, MandateRepository } from '@kessai/recurring-data-access';
 import { ConsumerRegistration, defineConsumer } from '@kessai/shared-messaging';
@@ -7,6 +7,7 @@ import { RevokeMandateHandler } from './commands/revoke-mandate/revoke-mandate.h
 import { RevokeMandateHttpController } from './commands/revoke-mandate/revoke-mandate.http.controller';
 import { ListMandatesHttpController } from './queries/list-mandates/list-mandates.http.controller';
 import { ChargeMandateWhenBillAutoChargeRequestedHandler } from './events/charge-mandate-when-bill-auto-charge-requested.handler';
+import { ReleaseBillChargeWhenAutoChargeRefusedHandler } from './events/release-bill-charge-when-auto-charge-refused.handler';
 import { StoreMandateWhenMandateRequestedHandler } from './events/store-mandate-when-mandate-requested.handler';
 import { MANDATES_OPTIONS, MandatesOptions } from './mandates.options';
 import { MandateAuthorizationsClient } from './processor/mandate-authorizations.client';
@@ -21,6 +22,11 @@ export const MANDATES_CONSUMERS: ConsumerRegistration[] = [
     name: 'recurring-engine.charge-mandate-when-bill-auto-charge-requested',
     event: BillAutoChargeRequestedV1,
     handler: ChargeMandateWhenBillAutoChargeRequestedHandler,
+  }),
+  defineConsumer({
+    name: 'recurring-engine.release-bill-charge-when-auto-charge-refused',
+    event: BillAutoChargeRefusedV1,
+    handler: ReleaseBillChargeWhenAutoChargeRefusedHandler,
   }),
 ];
 
@@ -38,6 +44,7 @@ export class MandatesModule {
         RevokeMandateHandler,
         StoreMandateWhenMandateRequestedHandler,
         ChargeMandateWhenBillAutoChargeRequestedHandler,
+        ReleaseBillChargeWhenAutoChargeRefusedHandler,
       ],
     };
   }
