@@ -21,7 +21,11 @@ export class AppModule {
           database: { entities: RECURRING_ENTITIES, migrations: RECURRING_MIGRATIONS },
           messaging: { publishes: RECURRING_EVENTS, consumers: [...MANDATES_CONSUMERS, ...JOBS_CONSUMERS] },
         }),
-        MandatesModule.forService({ processorUrl: config.RECURRING_PROCESSOR_URL, processorTimeoutMs: config.RECURRING_PROCESSOR_TIMEOUT_MS }),
+        MandatesModule.forService({
+          processorUrl: config.RECURRING_PROCESSOR_URL,
+          processorTimeoutMs: config.RECURRING_PROCESSOR_TIMEOUT_MS,
+          screening: { url: config.SCREENING_URL, timeoutMs: config.SCREENING_TIMEOUT_MS, failureMode: config.SCREENING_FAILURE_MODE },
+        }),
         ShopsModule,
         JobsModule.forService({
           defaults: { concurrency: config.RECURRING_CONCURRENCY, chunkSize: config.RECURRING_CHUNK_SIZE, fetchSize: config.RECURRING_FETCH_SIZE },

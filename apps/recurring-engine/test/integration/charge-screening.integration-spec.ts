@@ -1,3 +1,4 @@
+import { newId } from '@kessai/shared-ids';
 import { freePort, pollUntil, ScreeningService, ServiceProcess, TestNamespace } from '@kessai/shared-testing';
 import { seedShopWithCards, uniqueShopId } from './recurring-test-data';
 
@@ -100,5 +101,45 @@ describe('recurring-engine screens charges before authorization', () => {
     await runToEnd('generate-charges', shopId);
     expect((await runToEnd('authorize-charges', shopId)).status).toBe('succeeded');
     expect((await charges(shopId)).map((c) => c.status)).toEqual(['authorized', 'authorized']);
+  });
+
+  it('screens a bill charged to a mandate the same way: a blocked card is declined without reaching the processor, the other is authorized', async () => {
+    const shopId = uniqueShopId('screened-mandate');
+    const [blocked, allowed] = await Promise.all([storeCard(shopId), storeCard(shopId)]);
+    await screening.block(shopId, 'card', blocked);
+    await screening.setMerchantScreening(shopId, true);
+    await screeningReached(shopId, true);
+    const bills = [
+      { billId: newId(), mandateId: `consent-${newId()}`, cardRef: blocked },
+      { billId: newId(), mandateId: `consent-${newId()}`, cardRef: allowed },
+    ];
+    for (const bill of bills) {
+      await namespace.query(
+        `INSERT INTO ${schema()}.mandate (mandate_request_id, shop_id, customer_phone, card_ref, bill_id, amount, currency, consented_at)
+         VALUES ($1, $2, '+819012345678', $3, 'bill-0', 1500, 'JPY', now())`,
+        [bill.mandateId, shopId, bill.cardRef],
+      );
+    }
+    await namespace.kafka.send(
+      namespace.topic('billing.bill.auto-charge-requested.v1'),
+      bills.map((bill, i) => ({
+        key: shopId,
+        value: JSON.stringify({
+          eventId: newId(),
+          type: 'billing.bill.auto-charge-requested',
+          version: 1,
+          occurredAt: new Date().toISOString(),
+          merchantId: shopId,
+          correlationId: 'it',
+          payload: { billId: bill.billId, merchantBillNumber: `INV-${i}`, mandateId: bill.mandateId, amount: 1500, currency: 'JPY' },
+        }),
+      })),
+    );
+    const outcome = (billId: string) =>
+      namespace.query<{ status: string; decline_code: string | null }>(`SELECT status, decline_code FROM ${schema()}.charge WHERE charge_key = $1`, [`bill:${billId}`]);
+    await pollUntil('both charges decided', async () => (await outcome(bills[1].billId)).length === 1 && (await outcome(bills[0].billId)).length === 1);
+    expect(await outcome(bills[0].billId)).toEqual([{ status: 'declined', decline_code: 'screening_declined' }]);
+    expect(await outcome(bills[1].billId)).toEqual([{ status: 'authorized', decline_code: null }]);
+    expect((await sentToProcessor(shopId)).map((a) => a.card_id)).toEqual([allowed]);
   });
 });

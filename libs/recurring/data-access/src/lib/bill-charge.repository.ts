@@ -22,15 +22,15 @@ export interface BillChargeRecord {
 @Injectable()
 export class BillChargeRepository {
   /**
-   * The card of a shop's mandate and whether the mandate was revoked, or null when the shop has no such mandate.
+   * The card and customer of a shop's mandate and whether the mandate was revoked, or null when the shop has no such mandate.
    * The row is locked until the caller commits: a revocation waits for a charge in progress, or the charge sees it.
    */
-  async cardOfMandate(transaction: EntityManager, shopId: string, mandateId: string): Promise<{ cardRef: string; revoked: boolean } | null> {
-    const rows: { card_ref: string; revoked: boolean }[] = await transaction.query(
-      `SELECT card_ref, revoked_at IS NOT NULL AS revoked FROM ${recurringTable(transaction, 'mandate')} WHERE mandate_request_id = $1 AND shop_id = $2 FOR SHARE`,
+  async cardOfMandate(transaction: EntityManager, shopId: string, mandateId: string): Promise<{ cardRef: string; customerPhone: string; revoked: boolean } | null> {
+    const rows: { card_ref: string; customer_phone: string; revoked: boolean }[] = await transaction.query(
+      `SELECT card_ref, customer_phone, revoked_at IS NOT NULL AS revoked FROM ${recurringTable(transaction, 'mandate')} WHERE mandate_request_id = $1 AND shop_id = $2 FOR SHARE`,
       [mandateId, shopId],
     );
-    return rows[0] ? { cardRef: rows[0].card_ref, revoked: rows[0].revoked } : null;
+    return rows[0] ? { cardRef: rows[0].card_ref, customerPhone: rows[0].customer_phone, revoked: rows[0].revoked } : null;
   }
 
   async find(transaction: EntityManager, chargeKey: string): Promise<{ status: string } | null> {

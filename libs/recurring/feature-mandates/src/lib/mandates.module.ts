@@ -1,7 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { BillAutoChargeRefusedV1, BillAutoChargeRequestedV1 } from '@kessai/billing-contracts';
 import { MandateRequestedV1 } from '@kessai/payment-contracts';
-import { BillChargeRepository, MandateRepository } from '@kessai/recurring-data-access';
+import { BillChargeRepository, MandateRepository, MerchantScreeningRepository } from '@kessai/recurring-data-access';
 import { ConsumerRegistration, defineConsumer } from '@kessai/shared-messaging';
 import { RevokeMandateHandler } from './commands/revoke-mandate/revoke-mandate.handler';
 import { RevokeMandateHttpController } from './commands/revoke-mandate/revoke-mandate.http.controller';
@@ -11,6 +11,7 @@ import { ReleaseBillChargeWhenAutoChargeRefusedHandler } from './events/release-
 import { StoreMandateWhenMandateRequestedHandler } from './events/store-mandate-when-mandate-requested.handler';
 import { MANDATES_OPTIONS, MandatesOptions } from './mandates.options';
 import { MandateAuthorizationsClient } from './processor/mandate-authorizations.client';
+import { MandateChargeScreening } from './screening/mandate-charge-screening';
 
 export const MANDATES_CONSUMERS: ConsumerRegistration[] = [
   defineConsumer({
@@ -41,6 +42,8 @@ export class MandatesModule {
         MandateRepository,
         BillChargeRepository,
         MandateAuthorizationsClient,
+        MerchantScreeningRepository,
+        MandateChargeScreening,
         RevokeMandateHandler,
         StoreMandateWhenMandateRequestedHandler,
         ChargeMandateWhenBillAutoChargeRequestedHandler,

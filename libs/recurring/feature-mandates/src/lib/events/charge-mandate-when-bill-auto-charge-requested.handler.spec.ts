@@ -6,6 +6,7 @@ import { FixedClock } from '@kessai/shared-clock';
 import { EventEnvelope } from '@kessai/shared-contracts';
 import { OutboxWriter, UnprocessableEventError } from '@kessai/shared-messaging';
 import { MandateAuthorizationResult, MandateAuthorizationsClient } from '../processor/mandate-authorizations.client';
+import { MandateChargeScreening, MandateChargeVerdict } from '../screening/mandate-charge-screening';
 import { ChargeMandateWhenBillAutoChargeRequestedHandler } from './charge-mandate-when-bill-auto-charge-requested.handler';
 
 describe('ChargeMandateWhenBillAutoChargeRequestedHandler', () => {
@@ -17,7 +18,9 @@ describe('ChargeMandateWhenBillAutoChargeRequestedHandler', () => {
     payload: Object.assign(new BillAutoChargeRequestedV1Payload(), { billId, merchantBillNumber: 'INV-1', mandateId: 'consent-1', amount: 3300, currency: 'JPY' }),
   } as EventEnvelope<BillAutoChargeRequestedV1Payload>;
   let charges: Map<string, BillChargeRecord>;
-  let cards: Map<string, { cardRef: string; revoked: boolean }>;
+  let cards: Map<string, { cardRef: string; customerPhone: string; revoked: boolean }>;
+  let verdict: MandateChargeVerdict;
+  let check: jest.Mock;
   let answer: MandateAuthorizationResult;
   let authorize: jest.Mock;
   let add: jest.Mock;
@@ -25,7 +28,9 @@ describe('ChargeMandateWhenBillAutoChargeRequestedHandler', () => {
 
   beforeEach(() => {
     charges = new Map();
-    cards = new Map([['consent-1', { cardRef: 'card-1', revoked: false }]]);
+    cards = new Map([['consent-1', { cardRef: 'card-1', customerPhone: '+819012345678', revoked: false }]]);
+    verdict = { screenedOut: false };
+    check = jest.fn(async () => verdict);
     authorize = jest.fn(async () => answer);
     add = jest.fn();
     const repository = {
@@ -40,6 +45,7 @@ describe('ChargeMandateWhenBillAutoChargeRequestedHandler', () => {
     handler = new ChargeMandateWhenBillAutoChargeRequestedHandler(
       repository,
       { authorize } as unknown as MandateAuthorizationsClient,
+      { check } as unknown as MandateChargeScreening,
       { add } as unknown as OutboxWriter,
       new FixedClock('2026-11-30T16:00:00Z'),
     );
@@ -84,11 +90,20 @@ describe('ChargeMandateWhenBillAutoChargeRequestedHandler', () => {
   });
 
   it('declines without calling the processor when the mandate was revoked, so billing sends the payment link', async () => {
-    cards.set('consent-1', { cardRef: 'card-1', revoked: true });
+    cards.set('consent-1', { cardRef: 'card-1', customerPhone: '+819012345678', revoked: true });
     await handler.handle(event, transaction);
     expect(authorize).not.toHaveBeenCalled();
     expect(charges.size).toBe(0);
     expect(add).toHaveBeenCalledWith(transaction, BillChargeDeclinedV1, { merchantId: 'shop-1', payload: expect.objectContaining({ billId, declineCode: 'MANDATE_REVOKED' }) });
+  });
+
+  it('asks credit screening about the charge with the customer\'s phone, and declines a screened-out charge without calling the processor', async () => {
+    verdict = { screenedOut: true, declineCode: 'screening_declined' };
+    await handler.handle(event, transaction);
+    expect(check).toHaveBeenCalledWith('shop-1', { chargeKey: `bill:${billId}`, amount: 3300, currency: 'JPY', cardRef: 'card-1', customerPhone: '+819012345678' });
+    expect(authorize).not.toHaveBeenCalled();
+    expect(charges.get(`bill:${billId}`)).toMatchObject({ status: 'declined', declineCode: 'screening_declined' });
+    expect(add).toHaveBeenCalledWith(transaction, BillChargeDeclinedV1, { merchantId: 'shop-1', payload: expect.objectContaining({ billId, declineCode: 'screening_declined' }) });
   });
 
   it('throws on a processor outage so the consumer retries with the same key, recording nothing', async () => {

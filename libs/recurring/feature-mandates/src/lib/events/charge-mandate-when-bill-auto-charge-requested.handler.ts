@@ -9,6 +9,7 @@ import { EventEnvelope } from '@kessai/shared-contracts';
 import { failpoint } from '@kessai/shared-failpoints';
 import { EventHandler, OutboxWriter, UnprocessableEventError } from '@kessai/shared-messaging';
 import { MandateAuthorizationsClient } from '../processor/mandate-authorizations.client';
+import { MandateChargeScreening } from '../screening/mandate-charge-screening';
 
 /** The charge of a bill: its unique key in `charge` and the idempotency key the processor sees. */
 export function billChargeKey(billId: string): string {
@@ -16,8 +17,8 @@ export function billChargeKey(billId: string): string {
 }
 
 /**
- * Billing asks for a bill to be charged to its customer's mandate: the mandate's card is authorized with the
- * bill's charge key as idempotency key, and the outcome is recorded and published in the consumer's
+ * Billing asks for a bill to be charged to its customer's mandate: credit screening is asked first when the
+ * merchant has screening on, then the mandate's card is authorized with the bill's charge key as idempotency key, and the outcome is recorded and published in the consumer's
  * transaction. A redelivery (also after a kill -9 between the processor's answer and the commit) asks the
  * processor again with the same key and gets the same authorization back: the card is charged once.
  */
@@ -28,6 +29,7 @@ export class ChargeMandateWhenBillAutoChargeRequestedHandler implements EventHan
   constructor(
     private readonly charges: BillChargeRepository,
     private readonly processor: MandateAuthorizationsClient,
+    private readonly screening: MandateChargeScreening,
     private readonly outbox: OutboxWriter,
     private readonly clock: Clock,
   ) {}
@@ -48,6 +50,12 @@ export class ChargeMandateWhenBillAutoChargeRequestedHandler implements EventHan
       return;
     }
     const { cardRef } = mandate;
+    const verdict = await this.screening.check(shopId, { chargeKey: key, amount, currency, cardRef, customerPhone: mandate.customerPhone });
+    if (verdict.screenedOut) {
+      await this.record(transaction, shopId, { key, cardRef, amount, currency, status: 'declined', authorizationId: null, declineCode: verdict.declineCode });
+      await this.publishDeclined(transaction, shopId, { billId, mandateId, chargeKey: key, declineCode: verdict.declineCode });
+      return;
+    }
     const answer = await this.processor.authorize({ merchantId: shopId, cardId: cardRef, amount, currency, idempotencyKey: key });
     failpoint('recurring.bill-charge.after-processor-answer');
     if (!answer.ok) {
