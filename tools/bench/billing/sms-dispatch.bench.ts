@@ -1,5 +1,5 @@
 // SMS dispatch rate: N bills imported with a mobile number (SMS queued, dispatcher off), then the dispatcher is
-// started with a high token-bucket rate (10,000/s) and the development inbox provider (one INSERT per message), so
+// started with a high sending rate (10,000/s, one shared slot per message) and the development inbox provider (one INSERT per message), so
 // what is measured is the queue loop itself (lock, send, mark sent, bill → sent, billing.bill.sent event).
 // Usage: npm run bench:billing:sms [-- <messages>]   (default 20000)
 import { machineNote, peakMemoryMiB, startBillingRequests } from './bench-support';
@@ -30,7 +30,7 @@ async function main(): Promise<void> {
     );
     const seconds = (performance.now() - started) / 1000;
     const [sent] = await namespace.query<{ n: string }>(`SELECT count(*) AS n FROM ${table} WHERE status = 'sent'`);
-    console.log(`billing-requests SMS dispatch: ${imported.accepted} queued SMS, development inbox provider, token bucket 10000/s, batches of 100`);
+    console.log(`billing-requests SMS dispatch: ${imported.accepted} queued SMS, development inbox provider, sending rate 10000/s, batches of 100`);
     console.log(`  sent ${sent.n} in ${seconds.toFixed(1)} s (including start-up) = ${Math.round(Number(sent.n) / seconds)} SMS/s`);
     console.log(`  service peak RSS ${peakMemoryMiB(service.pid)} MiB`);
     console.log(`  ${machineNote()}`);

@@ -220,3 +220,36 @@ describe('billing-requests SMS through Twilio (a local stub)', () => {
     expect(sms).toEqual({ status: 'failed', attempts: 3 });
   });
 });
+
+describe('billing-requests SMS rate shared by instances', () => {
+  const namespace = new TestNamespace('billing-sms-rate');
+  const clock = { now: new Date('2026-11-23T01:00:00Z') }; // 10:00 in Japan: inside the window
+  const instances: Awaited<ReturnType<typeof startBilling>>[] = [];
+
+  beforeAll(async () => {
+    for (let i = 0; i < 2; i += 1) instances.push(await startBilling(namespace, { SMS_PROVIDER: 'dev-inbox', SMS_RATE_PER_SECOND: '4' }, clock));
+  });
+
+  afterAll(async () => {
+    await Promise.all(instances.map((instance) => instance.app.close()));
+    await namespace.cleanUp();
+  });
+
+  it('keeps two instances together within the provider account\'s rate: 16 SMS at 4/s (a second\'s worth at once) take at least 3 s', async () => {
+    const queue = async (from: number) => {
+      for (let i = from; i < from + 8; i += 1) await instances[0].createBill('merchant-rate', { customerPhone: `090-5555-${String(1000 + i)}` });
+    };
+    await queue(0);
+    const started = performance.now();
+    // the first instance locks and sends these 8; the second finds only the 8 queued after that, and sends them meanwhile
+    const first = instances[0].app.get(DispatchSmsJob).dispatchDue();
+    await queue(8);
+    const second = instances[1].app.get(DispatchSmsJob).dispatchDue();
+    expect(await Promise.all([first, second])).toEqual([8, 8]);
+    const elapsedMs = performance.now() - started;
+    const [{ sent }] = await namespace.query<{ sent: number }>(`SELECT count(*)::int AS sent FROM "${namespace.schema('billing')}".sms_message WHERE status = 'sent'`);
+    expect(sent).toBe(16);
+    // 4 at once, then 12 more 250 ms apart; each instance alone at 4/s would have finished its 8 in 1 s
+    expect(elapsedMs).toBeGreaterThanOrEqual(2900);
+  });
+});

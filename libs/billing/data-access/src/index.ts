@@ -10,6 +10,7 @@ import { BillImports1763800000002 } from './lib/migrations/1763800000002-bill-im
 import { BillImportEntity } from './lib/bill-import.entity';
 import { CustomerMandates1764600000000 } from './lib/migrations/1764600000000-customer-mandates';
 import { RevokedMandates1765700000000 } from './lib/migrations/1765700000000-revoked-mandates';
+import { SmsSendRate1765700000001 } from './lib/migrations/1765700000001-sms-send-rate';
 import { WebhookAttemptEntity, WebhookDeliveryEntity, WebhookEndpointEntity } from './lib/webhook.entities';
 
 export { BillEntity } from './lib/bill.entity';
@@ -20,6 +21,7 @@ export { IdempotencyKeyRepository, type IdempotencyClaim } from './lib/idempoten
 export { PaymentAttemptEntity } from './lib/payment-attempt.entity';
 export { SmsMessageEntity, type SmsMessageKind, type SmsMessageStatus } from './lib/sms-message.entity';
 export { SmsQueueRepository, type SmsWindowSettings } from './lib/sms-queue.repository';
+export { SmsSendRateRepository } from './lib/sms-send-rate.repository';
 export { DevSmsInboxEntity } from './lib/dev-sms-inbox.entity';
 
 export { WebhookEndpointEntity, WebhookDeliveryEntity, WebhookAttemptEntity, type WebhookDeliveryStatus } from './lib/webhook.entities';
@@ -42,5 +44,5 @@ export const BILLING_ENTITIES = [
 /** In order of application. */
 export const BILLING_MIGRATIONS = [
   CreateBillingSchema1763780000000, DigitalBilling1763800000000, MerchantWebhooks1763800000001, BillImports1763800000002,
-  CustomerMandates1764600000000, RevokedMandates1765700000000,
+  CustomerMandates1764600000000, RevokedMandates1765700000000, SmsSendRate1765700000001,
 ];

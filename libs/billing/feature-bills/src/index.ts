@@ -8,7 +8,6 @@ export { DispatchSmsJob, smsRetryDelayMs } from './lib/jobs/dispatch-sms.job';
 export { SmsProvider, SmsProviderError, type OutgoingSms, type SmsAccepted } from './lib/sms/sms-provider';
 export { TwilioSmsProvider, type TwilioOptions } from './lib/sms/twilio.sms-provider';
 export { twilioSignature } from './lib/sms/twilio-status.http.controller';
-export { TokenBucket } from './lib/sms/token-bucket';
 export { type SmsOptions } from './lib/billing.options';
 export { DeliverWebhooksJob, webhookRetryDelayMs } from './lib/jobs/deliver-webhooks.job';
 export { signWebhook, verifyWebhook, WEBHOOK_SIGNATURE_HEADER } from './lib/webhooks/webhook-signature';

@@ -5,6 +5,7 @@ import {
   CustomerMandateRepository,
   IdempotencyKeyRepository,
   SmsQueueRepository,
+  SmsSendRateRepository,
   WebhookRepository,
 } from '@kessai/billing-data-access';
 import { PaymentAuthorizedV1, PaymentCapturedV1, PaymentFailedV1, PaymentPageOpenedV1 } from '@kessai/payment-contracts';
@@ -98,6 +99,7 @@ export class BillsModule {
         BillRepository,
         IdempotencyKeyRepository,
         SmsQueueRepository,
+        SmsSendRateRepository,
         BillSmsScheduler,
         WebhookRepository,
         BillImportRepository,

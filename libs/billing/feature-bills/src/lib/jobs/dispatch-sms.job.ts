@@ -1,13 +1,13 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { BillFailedV1, BillSentV1 } from '@kessai/billing-contracts';
-import { BillRepository, SmsMessageEntity, SmsQueueRepository } from '@kessai/billing-data-access';
+import { BillRepository, SmsMessageEntity, SmsQueueRepository, SmsSendRateRepository } from '@kessai/billing-data-access';
 import { canTransition, nextMomentInWindow, SendingWindow } from '@kessai/billing-domain';
 import { Clock } from '@kessai/shared-clock';
 import { BILLING_OPTIONS, BillingOptions } from '../billing.options';
 import { BillEventsMapper } from '../http/bill-events.mapper';
 import { SmsProvider, SmsProviderError } from '../sms/sms-provider';
-import { TokenBucket } from '../sms/token-bucket';
 import { JobLoop } from './job-loop';
 import { BillEventPublisher } from '../webhooks/bill-event.publisher';
 
@@ -20,26 +20,26 @@ export function smsRetryDelayMs(attempts: number, initialMs: number): number {
 
 /**
  * Works the SMS queue table: due messages, locked with SKIP LOCKED (instances share the queue and a restart
- * loses nothing), sent within the provider's rate and the merchant's window. Sent → the bill is sent
+ * loses nothing), sent within the provider's rate (shared by all instances, see SmsSendRateRepository) and the
+ * merchant's window. Sent → the bill is sent
  * (`billing.bill.sent`); transient errors retry with backoff; a refused number fails the bill.
  */
 @Injectable()
 export class DispatchSmsJob implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(DispatchSmsJob.name);
   private readonly loop: JobLoop;
-  private readonly bucket: TokenBucket;
 
   constructor(
     private readonly dataSource: DataSource,
     private readonly bills: BillRepository,
     private readonly queue: SmsQueueRepository,
+    private readonly sendRate: SmsSendRateRepository,
     private readonly provider: SmsProvider,
     private readonly events: BillEventPublisher,
     private readonly clock: Clock,
     @Inject(BILLING_OPTIONS) private readonly options: BillingOptions,
   ) {
     const { sms } = options;
-    this.bucket = new TokenBucket(sms.ratePerSecond, Math.max(1, sms.ratePerSecond));
     this.loop = new JobLoop('dispatch-sms', sms.dispatchIntervalMs, async () => {
       // Keep going while full batches come back; then wait for the next tick.
       while ((await this.dispatchDue()) === sms.batchSize) {
@@ -98,7 +98,7 @@ export class DispatchSmsJob implements OnApplicationBootstrap, OnApplicationShut
       await transaction.update(SmsMessageEntity, { id: sms.id }, { nextAttemptAt: inWindow });
       return;
     }
-    await this.bucket.take();
+    await this.waitForSendingSlot();
     const attempts = sms.attempts + 1;
     try {
       const accepted = await this.provider.send({ to: sms.toPhone, body: sms.body, reference: sms.id });
@@ -129,5 +129,12 @@ export class DispatchSmsJob implements OnApplicationBootstrap, OnApplicationShut
         await this.events.publish(transaction, BillFailedV1, { merchantId: bill.merchantId, payload: BillEventsMapper.failed(failed) });
       }
     }
+  }
+
+  /** The provider's rate: one slot per message, up to a second's worth at once after a quiet spell. */
+  private async waitForSendingSlot(): Promise<void> {
+    const { ratePerSecond } = this.options.sms;
+    const waitMs = await this.sendRate.takeSlot(this.provider.name, 1000 / ratePerSecond, Math.max(1, Math.floor(ratePerSecond)));
+    if (waitMs > 0) await sleep(waitMs);
   }
 }
