@@ -116,6 +116,31 @@ describe('credit-screening decisions', () => {
     expect((await decide({ cardRef: 'card-stolen-1' }, 'another-merchant')).decision).toBe('approve');
   });
 
+  it('shows a merchant the rules that apply and its own recent decisions with reasons, never another merchant\'s', async () => {
+    const other = `other-${randomUUID().slice(0, 8)}`;
+    const mine = await decide({ amount: 150000, paymentRef: `mine-${randomUUID()}` });
+    const theirs = await decide({ amount: 150000, paymentRef: `theirs-${randomUUID()}` }, other);
+    const listed = await pollUntil('the decisions recorded', async () => {
+      const { body } = await call('GET', '/decisions?limit=200');
+      const items = (body as { items: { decisionId: string; outcome: string; reasons: { ruleId: string; features: object }[] }[] }).items;
+      return items.some((d) => d.decisionId === mine.decisionId) ? items : undefined;
+    });
+    expect(listed.find((d) => d.decisionId === mine.decisionId)).toMatchObject({ outcome: 'review', reasons: [{ ruleId: 'review-large', outcome: 'review', features: { amount: 150000 } }] });
+    expect(listed.some((d) => d.decisionId === theirs.decisionId)).toBe(false);
+    const { body: theirList } = await call('GET', '/decisions', undefined, { 'x-kessai-merchant-id': other });
+    expect((theirList as { items: { decisionId: string }[] }).items.map((d) => d.decisionId)).toEqual([theirs.decisionId]);
+    expect((await call('GET', '/decisions?limit=0')).status).toBe(422);
+
+    const { status, body: rules } = await call('GET', '/merchant-rules');
+    expect(status).toBe(200);
+    expect(rules).toMatchObject({
+      screening: { enabled: false },
+      total: 3,
+      rules: expect.arrayContaining([{ id: 'decline-blocked-card', outcome: 'decline', description: 'Card on a block list', when: 'list.block.card' }]),
+    });
+    expect((await fetch(`${service.baseUrl}/merchant-rules`)).status).toBe(401);
+  });
+
   it('refuses an invalid decision request naming each field, and one without an authenticated merchant', async () => {
     const invalid = await call('POST', '/decisions', { paymentRef: 'p-bad', amount: -1, currency: 'JPY', paymentMethod: 'card', cardNumber: '4111111111111111' });
     expect(invalid.status).toBe(422);

@@ -79,10 +79,12 @@ describe('merchant console screens over the services’ HTTP APIs', () => {
     expect(admin.lastHtml.match(/<tr><th scope="row">\d{4}-\d{2}-\d{2}<\/th>/g)?.length).toBe(14);
   });
 
-  it('shows the throttle limits and says clearly what is not available yet or not reachable', async () => {
+  it('shows the throttle limits and their current use, and says clearly what is not reachable', async () => {
     await admin.get('/console/throttle');
     expect(admin.lastHtml).toContain('id="limits"');
-    expect(admin.lastHtml).toContain('id="usage-unavailable"');
+    // the merchant's current use, from the gateway's Redis state (nothing in flight now)
+    expect(admin.lastHtml).toContain('id="usage"');
+    expect(admin.lastHtml).toMatch(/<span class="in-flight">0<\/span>/);
     await admin.get('/console/recurring');
     expect(admin.lastHtml).toContain('recurring-engine に接続できません');
     await admin.get('/console/screening');

@@ -72,6 +72,39 @@ describe('throttle-gateway flow control across instances', () => {
     await namespace.cleanUp();
   });
 
+  it('shows a merchant\'s current use of its limits across both instances, and only that merchant\'s', async () => {
+    const usageOf = async (gateway: ServiceProcess, merchant: string) =>
+      (await (await new AdminClient(gateway.baseUrl).call('GET', `/admin/merchants/${merchant}/limits/usage`)).json()) as {
+        merchant: { inFlight: number; concurrency: number; concurrencyUsage: number; ratePerSecond: number; rateUsage: number };
+        paymentMethods: Record<string, { inFlight: number }>;
+      };
+    const key = (await admin.issueKey('usage-a')).secret;
+    await admin.setLimits('usage-a', { merchant: policy({ concurrency: 10, ratePerSecond: 10, burstMultiple: 1 }), paymentMethods: { card: policy({ concurrency: 8 }), wallet: policy({ concurrency: 2 }) } });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    upstream.hold = true;
+    const pending = [post(gateways[0], key), post(gateways[0], key), post(gateways[0], key), post(gateways[1], key), post(gateways[1], key)];
+    try {
+      await pollUntil('5 requests held upstream', () => upstream.inFlightOf('usage-a') === 5);
+      const busy = await usageOf(gateways[1], 'usage-a');
+      expect(busy.merchant).toMatchObject({ inFlight: 5, concurrency: 10, concurrencyUsage: 0.5, ratePerSecond: 10 });
+      // 5 requests at 10/s fill half of a 1 s burst window, minus the time since they came
+      expect(busy.merchant.rateUsage).toBeGreaterThan(0);
+      expect(busy.merchant.rateUsage).toBeLessThanOrEqual(0.5);
+      // the bills allow card payment: the card limit holds them too, the wallet limit nothing
+      expect(busy.paymentMethods).toEqual({
+        card: expect.objectContaining({ inFlight: 5, concurrency: 8, concurrencyUsage: 0.625 }),
+        wallet: expect.objectContaining({ inFlight: 0, concurrency: 2 }),
+      });
+      expect((await usageOf(gateways[0], 'usage-b-idle')).merchant.inFlight).toBe(0);
+    } finally {
+      upstream.hold = false;
+      upstream.release.splice(0).forEach((done) => done());
+      await Promise.all(pending);
+    }
+    expect((await usageOf(gateways[0], 'usage-a')).merchant.inFlight).toBe(0);
+    expect((await admin.call('GET', '/admin/merchants/usage-a/limits/usage', undefined, 'wrong-token')).status).toBe(401);
+  });
+
   it('never lets more than merchant A\'s concurrency limit in flight downstream during a 100x burst over two instances, while merchant B gets through', async () => {
     const keyA = (await admin.issueKey('burst-a')).secret;
     const keyB = (await admin.issueKey('burst-b')).secret;

@@ -1,5 +1,5 @@
 export { FlowControlModule } from './lib/flow-control.module';
-export { MerchantFlowControl, type MerchantAdmission, type FlowTicket } from './lib/merchant-flow-control';
+export { MerchantFlowControl, type MerchantAdmission, type FlowTicket, type MerchantUsage, type ScopeUsage } from './lib/merchant-flow-control';
 export { MerchantLimitsProvider } from './lib/merchant-limits.provider';
 export { SetMerchantLimitsHandler } from './lib/commands/set-merchant-limits/set-merchant-limits.handler';
 export { FlowMetrics } from './lib/flow-metrics';

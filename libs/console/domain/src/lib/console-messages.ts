@@ -142,6 +142,7 @@ const JA = {
   shadow: 'シャドーモード',
   currentUse: '現在の利用状況',
   inFlight: '処理中のリクエスト',
+  rateUse: 'レート制限の使用率',
   // Recurring
   recurringTitle: '継続課金',
   cycle: 'サイクル',
@@ -332,6 +333,7 @@ const EN: Messages = {
   shadow: 'Shadow mode',
   currentUse: 'Current use',
   inFlight: 'Requests in flight',
+  rateUse: 'Rate limit used',
   recurringTitle: 'Recurring',
   cycle: 'Cycle',
   definitions: 'Definitions',

@@ -16,6 +16,8 @@ import { OperatorGuard } from './http/operator.guard';
 import { ListCache } from './lists/list.cache';
 import { RiskModelProvider } from './model/risk-model.provider';
 import { GetDecisionHttpController } from './queries/get-decision/get-decision.http.controller';
+import { ListMerchantDecisionsHttpController } from './queries/list-merchant-decisions/list-merchant-decisions.http.controller';
+import { ListMerchantRulesHttpController } from './queries/list-merchant-rules/list-merchant-rules.http.controller';
 import { DecisionRecorder } from './recording/decision.recorder';
 import { RuleSetCache } from './rule-sets/rule-set.cache';
 import { SCREENING_OPTIONS, ScreeningOptions } from './screening.options';
@@ -36,7 +38,7 @@ export class DecisionsModule {
     return {
       module: DecisionsModule,
       global: true,
-      controllers: [GetDecisionHttpController, RecordOutcomeHttpController, SetMerchantScreeningHttpController, GetMerchantScreeningHttpController],
+      controllers: [ListMerchantDecisionsHttpController, ListMerchantRulesHttpController, GetDecisionHttpController, RecordOutcomeHttpController, SetMerchantScreeningHttpController, GetMerchantScreeningHttpController],
       providers: [
         { provide: SCREENING_OPTIONS, useValue: options },
         { provide: VELOCITY_KEY_PREFIX, useValue: options.velocityKeyPrefix },

@@ -43,6 +43,23 @@ describe('FlowLimiter on Redis', () => {
     expect((await flow.acquire([r])).admitted).toBe(true);
   });
 
+  it('reads the current use of rules, as every instance sees it, without taking anything', async () => {
+    const flow = limiter();
+    const other = limiter();
+    const r = rule({ concurrency: 4, ratePerSecond: 10, burstMultiple: 1 });
+    const idle = rule({ concurrency: 2, ratePerSecond: 5 });
+    const held = [await flow.acquire([r]), await other.acquire([r])];
+    const [used, untouched] = await flow.usage([r, idle]);
+    expect(used).toMatchObject({ inFlight: 2, concurrencyUsage: 0.5 });
+    // two requests at 10/s with a 1 s burst window: about 0.2 of it is taken
+    expect(used.rateUsage).toBeGreaterThan(0.1);
+    expect(used.rateUsage).toBeLessThanOrEqual(0.2);
+    expect(untouched).toMatchObject({ inFlight: 0, concurrencyUsage: 0, rateUsage: 0 });
+    expect((await flow.usage([r]))[0].inFlight).toBe(2);
+    await flow.release(held[0].lease as FlowLease);
+    expect((await other.usage([r]))[0].inFlight).toBe(1);
+  });
+
   it('releases idempotently: a second release frees no second slot', async () => {
     const flow = limiter();
     const r = rule({ concurrency: 2 });

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type Redis from 'ioredis';
 import { FlowDecision, FlowLease, FlowLimitKind, FlowPriority, FlowRule, FlowRuleUsage } from './flow-rule';
-import { ACQUIRE_SCRIPT, RELEASE_SCRIPT } from './flow-scripts';
+import { ACQUIRE_SCRIPT, RELEASE_SCRIPT, USAGE_SCRIPT } from './flow-scripts';
 import { LocalFlowLimiter, withConcurrencyUsage } from './local-flow-limiter';
 
 export interface FlowLimiterOptions {
@@ -23,6 +23,7 @@ export interface FlowLimiterOptions {
 type FlowRedis = Redis & {
   kessaiFlowAcquire(numberOfKeys: number, ...args: (string | number)[]): Promise<number[]>;
   kessaiFlowRelease(numberOfKeys: number, ...args: string[]): Promise<number>;
+  kessaiFlowUsage(numberOfKeys: number, ...args: (string | number)[]): Promise<number[]>;
 };
 
 const KINDS: Record<number, FlowLimitKind> = { 1: 'rate', 2: 'concurrency' };
@@ -57,6 +58,7 @@ export class FlowLimiter {
     if (!('kessaiFlowAcquire' in redis)) {
       redis.defineCommand('kessaiFlowAcquire', { lua: ACQUIRE_SCRIPT });
       redis.defineCommand('kessaiFlowRelease', { lua: RELEASE_SCRIPT });
+      redis.defineCommand('kessaiFlowUsage', { lua: USAGE_SCRIPT });
     }
     this.redis = redis as FlowRedis;
     this.local = new LocalFlowLimiter(options.localShare);
@@ -99,6 +101,20 @@ export class FlowLimiter {
     }
     const leaseKeys = rules.filter((rule) => rule.concurrency > 0).map((rule) => this.key(rule, 'leases'));
     return { admitted: true, shed: false, retryAfterMs: 0, lease: { id: leaseId, leaseKeys, local: false }, usage: withConcurrencyUsage(rules, usage) };
+  }
+
+  /**
+   * The current use of each rule across every instance (in flight, how full the rate's burst window is),
+   * changing nothing. Throws when Redis cannot be asked: there is no current use to show then.
+   */
+  async usage(rules: FlowRule[]): Promise<FlowRuleUsage[]> {
+    if (rules.length === 0) return [];
+    const keys = rules.flatMap((rule) => [this.key(rule, 'rate'), this.key(rule, 'leases')]);
+    const reply = await this.redis.kessaiFlowUsage(keys.length, ...keys, ...rules.map((rule) => Math.max(1, rule.burstMultiple)));
+    return withConcurrencyUsage(
+      rules,
+      rules.map((_, i) => ({ inFlight: reply[i * 2], concurrencyUsage: 0, rateUsage: reply[i * 2 + 1] / 1000 })),
+    );
   }
 
   /** Gives the lease's slots back. Idempotent: a second release, or one after expiry, changes nothing. */

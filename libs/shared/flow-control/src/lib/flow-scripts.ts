@@ -96,3 +96,23 @@ for i = 1, #KEYS do
 end
 return removed
 `;
+
+/**
+ * Reads the current use of rules without changing anything (for an operator or a merchant looking at its
+ * limits). KEYS: per rule i, KEYS[2i-1] its GCRA state, KEYS[2i] its leases. ARGV: per rule, its burst multiple.
+ * Reply: 2 per rule: leases alive now, rate usage ‰ (how full the burst window is).
+ */
+export const USAGE_SCRIPT = `
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+local reply = {}
+for i = 1, #KEYS / 2 do
+  local tat = tonumber(redis.call('GET', KEYS[2 * i - 1]) or now)
+  local window = tonumber(ARGV[i]) * 1000
+  local rateUsage = 0
+  if tat > now then rateUsage = (tat - now) / window end
+  reply[2 * i - 1] = redis.call('ZCOUNT', KEYS[2 * i], '(' .. now, '+inf')
+  reply[2 * i] = math.floor(rateUsage * 1000)
+end
+return reply
+`;

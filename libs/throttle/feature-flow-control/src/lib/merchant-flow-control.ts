@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { FlowLease, FlowLimiter, FlowRule, retryAfterSeconds } from '@kessai/shared-flow-control';
-import { FlowRejectionReason, LimitPolicy, REJECTION_CODES, rejectionReason, ThrottleErrorCode } from '@kessai/throttle-domain';
+import { FlowRejectionReason, LimitPolicy, REJECTION_CODES, rejectionReason, ThrottleErrorCode, ThrottleException } from '@kessai/throttle-domain';
 import { FLOW_CONTROL_OPTIONS, FlowControlOptions } from './flow-control.options';
 import { FlowMetrics, NEAR_LIMIT } from './flow-metrics';
 import { MerchantLimitsProvider } from './merchant-limits.provider';
@@ -15,6 +15,22 @@ export interface FlowTicket {
 }
 
 const MERCHANT_WIDE = '*';
+
+/** One limit's current use across every gateway instance. */
+export interface ScopeUsage {
+  inFlight: number;
+  concurrency: number;
+  /** inFlight / concurrency (0 without a concurrency limit). */
+  concurrencyUsage: number;
+  ratePerSecond: number;
+  /** How full the rate's burst window is, 0 to 1 (0 without a rate limit). */
+  rateUsage: number;
+}
+
+export interface MerchantUsage {
+  merchant: ScopeUsage;
+  paymentMethods: Record<string, ScopeUsage>;
+}
 
 /**
  * The gateway's flow control: for a merchant's request, the merchant's rule and one rule per payment method
@@ -42,10 +58,7 @@ export class MerchantFlowControl {
       const policy = limits.paymentMethods[method];
       if (policy) scopes.push({ label: method, policy });
     }
-    const rules: FlowRule[] = scopes.map(({ label, policy }) => ({
-      subject: label === MERCHANT_WIDE ? `{m:${merchantId}}` : `{m:${merchantId}}:pm:${label}`,
-      ...policy,
-    }));
+    const rules = scopes.map(({ label, policy }) => ruleOf(merchantId, label, policy));
     const decision = await this.limiter.acquire(rules, submission ? 'priority' : 'standard');
     decision.usage.forEach((usage, i) => {
       if (usage.shadowRejectedBy) this.metrics.recordShadowRejected(merchantId, scopes[i].label, usage.shadowRejectedBy);
@@ -84,4 +97,26 @@ export class MerchantFlowControl {
       },
     };
   }
+
+  /** The merchant's current use of each of its limits, as every instance sees it (Redis), taking nothing. */
+  async usage(merchantId: string): Promise<MerchantUsage> {
+    const limits = await this.limits.limitsOf(merchantId);
+    const scopes: [string, LimitPolicy][] = [[MERCHANT_WIDE, limits.merchant], ...Object.entries(limits.paymentMethods)];
+    const rules = scopes.map(([label, policy]) => ruleOf(merchantId, label, policy));
+    const used = await this.limiter.usage(rules).catch((error: Error) => {
+      throw new ThrottleException('THROTTLE_FLOW_CONTROL_UNAVAILABLE', `The current use cannot be read now (${error.message}); the limits still apply`);
+    });
+    const view = (i: number): ScopeUsage => ({
+      inFlight: used[i].inFlight,
+      concurrency: rules[i].concurrency,
+      concurrencyUsage: used[i].concurrencyUsage,
+      ratePerSecond: rules[i].ratePerSecond,
+      rateUsage: rules[i].ratePerSecond > 0 ? Math.min(1, used[i].rateUsage) : 0,
+    });
+    return { merchant: view(0), paymentMethods: Object.fromEntries(scopes.slice(1).map(([label], i) => [label, view(i + 1)])) };
+  }
+}
+
+function ruleOf(merchantId: string, label: string, policy: LimitPolicy): FlowRule {
+  return { subject: label === MERCHANT_WIDE ? `{m:${merchantId}}` : `{m:${merchantId}}:pm:${label}`, ...policy };
 }

@@ -219,6 +219,10 @@ export const MERCHANT_API_OPENAPI = {
           ...throttled,
         },
       },
+      get: { operationId: 'listDecisions', tags: ['Screening'], summary: 'Your most recent decisions, newest first (`limit` up to 200), each with the rules that fired and the feature values that made them fire', responses: { '200': { description: 'Decisions' }, ...throttled } },
+    },
+    '/merchant-rules': {
+      get: { operationId: 'listMerchantRules', tags: ['Screening'], summary: 'The screening rules that apply to your payments (the active version; `limit` up to 200) and your screening setting', responses: { '200': { description: 'Rules and setting' }, ...throttled } },
     },
     '/decisions/{decisionId}': {
       get: {

@@ -66,6 +66,8 @@ export const MERCHANT_SERVICES: MerchantService[] = [
       // A screening call comes right before a payment: shed with the payment submissions, last.
       { method: 'POST', path: '/decisions', submission: true, paymentMethodsField: 'paymentMethod' },
       { method: 'GET', path: '/decisions/:decisionId' },
+      { method: 'GET', path: '/decisions' },
+      { method: 'GET', path: '/merchant-rules' },
     ],
   },
   {

@@ -13,7 +13,15 @@ interface LimitPolicyView {
   shadow: boolean;
 }
 
-/** The merchant's flow-control limits (the gateway's admin API) and, where the gateway offers it, current use. */
+interface ScopeUsageView {
+  inFlight: number;
+  concurrency: number;
+  concurrencyUsage: number;
+  ratePerSecond: number;
+  rateUsage: number;
+}
+
+/** The merchant's flow-control limits and their current use across the gateway instances (the gateway's admin API). */
 @ConsoleController('throttle')
 export class ThrottleHttpController {
   constructor(
@@ -27,11 +35,12 @@ export class ThrottleHttpController {
     const merchantId = encodeURIComponent(signedInUser(request).merchantId);
     const context = this.pages.context(request, response);
     const limits = await this.apis.gatewayAdmin.json<{ merchant: LimitPolicyView; paymentMethods: Record<string, LimitPolicyView> }>('GET', `/admin/merchants/${merchantId}/limits`, null);
-    let usage: { merchant: { inFlight: number } } | null = null;
+    let usage: [string, ScopeUsageView][] | null = null;
     let usageApi: string | null = null;
     try {
-      const answer = await this.apis.gatewayAdmin.json<{ merchant: { inFlight: number } }>('GET', `/admin/merchants/${merchantId}/usage`, null);
-      if (answer.status === 200) usage = answer.body;
+      const answer = await this.apis.gatewayAdmin.json<{ merchant: ScopeUsageView; paymentMethods: Record<string, ScopeUsageView> }>('GET', `/admin/merchants/${merchantId}/limits/usage`, null);
+      if (answer.status === 200) usage = [[context.t.limitsMerchant, answer.body.merchant], ...Object.entries(answer.body.paymentMethods)];
+      else usageApi = `GET /admin/merchants/{merchantId}/limits/usage (${answer.status})`;
     } catch (error) {
       if (!(error instanceof ApiNotAvailable)) throw error;
       usageApi = error.api;

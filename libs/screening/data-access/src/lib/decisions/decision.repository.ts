@@ -76,6 +76,15 @@ export class DecisionRepository {
     );
   }
 
+  /** A merchant's most recent decisions, newest first. */
+  async recentOfMerchant(merchantId: string, limit: number): Promise<StoredDecision[]> {
+    const rows: Record<string, unknown>[] = await this.dataSource.query(
+      `SELECT * FROM ${screeningTable(this.dataSource, 'decision')} WHERE merchant_id = $1 ORDER BY decided_at DESC, id DESC LIMIT $2`,
+      [merchantId, limit],
+    );
+    return rows.map(toStored);
+  }
+
   async find(id: string): Promise<StoredDecision | undefined> {
     const rows = await this.dataSource.query(`SELECT * FROM ${screeningTable(this.dataSource, 'decision')} WHERE id = $1`, [id]);
     return rows[0] && toStored(rows[0]);
