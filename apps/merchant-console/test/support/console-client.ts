@@ -26,6 +26,16 @@ export class ConsoleClient {
     return response;
   }
 
+  /** Posts a file as the upload form does (multipart, field `file`), with the CSRF token of the last page as a header. */
+  async upload(path: string, name: string, content: string): Promise<Response> {
+    const form = new FormData();
+    form.set('file', new Blob([content], { type: 'text/csv' }), name);
+    const response = await fetch(`${this.baseUrl}${path}`, { method: 'POST', headers: { cookie: this.cookieHeader(), 'x-csrf-token': this.csrfToken() }, body: form, redirect: 'manual' });
+    this.keep(response);
+    if ((response.headers.get('content-type') ?? '').includes('text/html')) this.lastHtml = await response.clone().text();
+    return response;
+  }
+
   async signIn(merchantId: string, email: string, password: string): Promise<Response> {
     await this.get('/console/sign-in');
     return this.post('/console/sign-in', { merchantId, email, password });

@@ -64,8 +64,13 @@ export class RecurringHttpController {
     const shop = await shopOfMerchant(this.apis, merchantId, this.clock.now());
     const progress = shop.kind === 'found' ? await cycleProgressOf(this.apis, merchantId).catch(() => []) : [];
     const unavailable: string[] = [];
-    const lists: Record<string, unknown[]> = { definitions: [], members: [], files: [] };
-    for (const [key, path] of [['definitions', '/recurring/definitions?limit=50'], ['members', '/recurring/members?limit=50'], ['files', '/recurring/files?limit=10']]) {
+    const lists: Record<string, unknown[]> = { definitions: [], members: [], mandates: [], files: [] };
+    for (const [key, path] of [
+      ['definitions', '/recurring/definitions?limit=50'],
+      ['members', '/recurring/members?limit=50'],
+      ['mandates', '/recurring/mandates?limit=50'],
+      ['files', '/recurring/files?limit=10'],
+    ]) {
       try {
         const answer = await this.apis.recurring.json<Record<string, unknown[]>>('GET', path, merchantId);
         if (answer.status === 200) lists[key] = answer.body[key] ?? [];

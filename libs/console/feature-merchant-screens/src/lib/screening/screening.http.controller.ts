@@ -14,6 +14,7 @@ interface RuleView {
 
 interface DecisionView {
   decisionId: string;
+  paymentRef: string;
   outcome: string;
   decidedAt: string;
   reasons: { ruleId: string; outcome?: string }[];
