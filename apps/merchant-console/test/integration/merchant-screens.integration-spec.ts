@@ -108,4 +108,55 @@ describe('merchant console screens over the services’ HTTP APIs', () => {
     expect(operator.lastHtml).not.toContain('id="add-user"');
     expect((await operator.post('/console/users', { email: 'x@screens.example', displayName: 'X', role: 'admin', password: 'a good long secret' })).status).toBe(403);
   });
+
+  it('lets an admin change a role, reset a password to a temporary one that must be changed, and remove a user; never the last admin', async () => {
+    await stack.addUser('temp@screens.example', 'first password 2026', 'read-only');
+    const person = new ConsoleClient(stack.gateway.baseUrl);
+    expect((await person.signIn(stack.merchantId, 'temp@screens.example', 'first password 2026')).status).toBe(303);
+    const [{ id }] = await stack.consoleQuery<{ id: string }>(`SELECT id FROM console.console_user WHERE email = 'temp@screens.example'`);
+
+    await admin.get('/console/users');
+    expect((await admin.post(`/console/users/${id}/role`, { role: 'operator' })).status).toBe(303);
+    expect(await stack.consoleQuery(`SELECT role FROM console.console_user WHERE id = $1`, [id])).toEqual([{ role: 'operator' }]);
+
+    await admin.get('/console/users');
+    const reset = await admin.post(`/console/users/${id}/reset-password`, {});
+    expect(reset.status).toBe(200);
+    expect(reset.headers.get('cache-control')).toBe('no-store');
+    const temporary = /id="temporary-password">([A-Za-z0-9]{16})</.exec(admin.lastHtml)?.[1] as string;
+    expect(temporary).toBeDefined();
+    // whoever held the old password is signed out
+    expect((await person.get('/console/bills')).status).toBe(303);
+
+    const again = new ConsoleClient(stack.gateway.baseUrl);
+    expect((await again.signIn(stack.merchantId, 'temp@screens.example', temporary)).status).toBe(303);
+    const blocked = await again.get('/console/bills');
+    expect(blocked.status).toBe(303);
+    expect(blocked.headers.get('location')).toBe('/console/users/me/password');
+    await again.get('/console/users/me/password');
+    expect(again.lastHtml).toContain('id="password-change-required"');
+    expect((await again.post('/console/users/me/password', { currentPassword: temporary, newPassword: 'short' })).status).toBe(422);
+    await again.get('/console/users/me/password');
+    expect((await again.post('/console/users/me/password', { currentPassword: temporary, newPassword: 'my own new secret 2026' })).status).toBe(303);
+    expect((await again.get('/console/bills')).status).toBe(200);
+    // an operator manages no users
+    expect((await again.post(`/console/users/${id}/role`, { role: 'admin' })).status).toBe(403);
+
+    await admin.get('/console/users');
+    expect((await admin.post(`/console/users/${id}/remove`, {})).status).toBe(303);
+    expect(await stack.consoleQuery(`SELECT 1 FROM console.console_user WHERE id = $1`, [id])).toEqual([]);
+    expect((await again.get('/console/bills')).status).toBe(303);
+
+    // the only admin can neither step down nor be removed
+    const [{ id: adminId }] = await stack.consoleQuery<{ id: string }>(`SELECT id FROM console.console_user WHERE email = 'admin@screens.example'`);
+    await admin.get('/console/users');
+    expect((await admin.post(`/console/users/${adminId}/role`, { role: 'read-only' })).status).toBe(409);
+    expect(admin.lastHtml).toContain('at least one admin');
+    // another merchant's user is not found
+    await stack.addUser('stranger@other.example', 'other merchant 2026', 'read-only', 'merchant-other');
+    const [{ id: strangerId }] = await stack.consoleQuery<{ id: string }>(`SELECT id FROM console.console_user WHERE email = 'stranger@other.example'`);
+    await admin.get('/console/users');
+    expect((await admin.post(`/console/users/${strangerId}/remove`, {})).status).toBe(404);
+    expect(await stack.consoleQuery(`SELECT 1 FROM console.console_user WHERE id = $1`, [strangerId])).toHaveLength(1);
+  });
 });

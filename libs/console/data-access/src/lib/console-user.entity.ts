@@ -46,4 +46,8 @@ export class ConsoleUserEntity {
 
   @Column({ name: 'last_sign_in_at', type: 'timestamptz', nullable: true })
   lastSignInAt: Date | null;
+
+  /** Set when an admin reset the password: the temporary one only lets its holder choose a new one. */
+  @Column({ name: 'password_change_required', type: 'boolean', default: false })
+  passwordChangeRequired: boolean;
 }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, Repository } from 'typeorm';
+import { ConsoleSessionEntity } from './console-session.entity';
 import { ConsoleUserEntity } from './console-user.entity';
 
 @Injectable()
@@ -44,5 +45,30 @@ export class ConsoleUserRepository {
 
   async saveTotpSecret(id: string, secret: string | null, enabledAt: Date | null): Promise<void> {
     await this.users.update({ id }, { totpSecret: secret, totpEnabledAt: enabledAt });
+  }
+
+  /**
+   * Changes a user of the merchant under a lock on all its admins, so two admins demoting or removing each other
+   * at once cannot leave the merchant without one. `change` sees the user and how many admins there are; null
+   * when the merchant has no such user.
+   */
+  async changeOfMerchant(
+    merchantId: string,
+    id: string,
+    change: (user: ConsoleUserEntity, admins: number) => { update: Partial<ConsoleUserEntity> } | { remove: true },
+    endSessions = false,
+  ): Promise<ConsoleUserEntity | null> {
+    return this.dataSource.transaction(async (manager) => {
+      const repository = manager.getRepository(ConsoleUserEntity);
+      const admins = await repository.find({ where: { merchantId, role: 'admin' }, lock: { mode: 'pessimistic_write' } });
+      const user = await repository.findOne({ where: { merchantId, id }, lock: { mode: 'pessimistic_write' } });
+      if (!user) return null;
+      const decided = change(user, admins.length);
+      // Sessions go with the user (ON DELETE CASCADE).
+      if ('remove' in decided) await repository.delete({ merchantId, id });
+      else await repository.update({ merchantId, id }, decided.update);
+      if (endSessions) await manager.getRepository(ConsoleSessionEntity).delete({ userId: id });
+      return user;
+    });
   }
 }

@@ -12,13 +12,26 @@ export type ConsoleAction =
   | 'webhooks.replay'
   | 'webhooks.configure'
   | 'api-keys.manage'
-  | 'users.manage';
+  | 'users.manage'
+  /** Choosing one's own new password: the only thing a temporary (reset) password allows. */
+  | 'password.change';
 
 const PERMISSIONS: Record<ConsoleRole, ReadonlySet<ConsoleAction>> = {
-  admin: new Set<ConsoleAction>(['view', 'bills.cancel', 'bills.resend', 'bills.upload', 'recurring.upload', 'webhooks.replay', 'webhooks.configure', 'api-keys.manage', 'users.manage']),
+  admin: new Set<ConsoleAction>([
+    'view',
+    'password.change',
+    'bills.cancel',
+    'bills.resend',
+    'bills.upload',
+    'recurring.upload',
+    'webhooks.replay',
+    'webhooks.configure',
+    'api-keys.manage',
+    'users.manage',
+  ]),
   // Operators run the day's work (bills, uploads, replays) but hold no credentials and manage no users.
-  operator: new Set<ConsoleAction>(['view', 'bills.cancel', 'bills.resend', 'bills.upload', 'recurring.upload', 'webhooks.replay']),
-  'read-only': new Set<ConsoleAction>(['view']),
+  operator: new Set<ConsoleAction>(['view', 'password.change', 'bills.cancel', 'bills.resend', 'bills.upload', 'recurring.upload', 'webhooks.replay']),
+  'read-only': new Set<ConsoleAction>(['view', 'password.change']),
 };
 
 export function isConsoleRole(value: unknown): value is ConsoleRole {

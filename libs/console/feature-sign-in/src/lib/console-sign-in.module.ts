@@ -2,6 +2,7 @@ import { DynamicModule, Global, MiddlewareConsumer, Module, NestModule } from '@
 import cookieParser from 'cookie-parser';
 import { ConsoleSessionRepository, ConsoleUserRepository } from '@kessai/console-data-access';
 import { EnableSecondFactorHandler } from './commands/enable-second-factor/enable-second-factor.handler';
+import { ManageConsoleUsersHandler } from './commands/manage-users/manage-console-users.handler';
 import { UsersHttpController } from './commands/manage-users/users.http.controller';
 import { CreateConsoleUserHandler } from './commands/create-console-user/create-console-user.handler';
 import { SignInHandler } from './commands/sign-in/sign-in.handler';
@@ -30,7 +31,7 @@ export class ConsoleSignInModule implements NestModule {
     return {
       module: ConsoleSignInModule,
       controllers: CONTROLLERS,
-      providers: [{ provide: CONSOLE_OPTIONS, useValue: options }, ...SHARED, SignInHandler, VerifySecondFactorHandler, EnableSecondFactorHandler],
+      providers: [{ provide: CONSOLE_OPTIONS, useValue: options }, ...SHARED, SignInHandler, VerifySecondFactorHandler, EnableSecondFactorHandler, ManageConsoleUsersHandler],
       exports: [CONSOLE_OPTIONS, ...SHARED],
     };
   }

@@ -45,6 +45,9 @@ export class ConsoleAccessGuard implements CanActivate {
     if (action === 'public') return true;
     const user = request.consoleAccess.user;
     if (!user) throw new ConsoleException('CONSOLE_SESSION_UNAUTHORIZED', 'Sign in to use the console');
+    if (user.passwordChangeRequired && action !== 'password.change') {
+      throw new ConsoleException('CONSOLE_PASSWORD_CHANGE_REQUIRED', 'Choose a new password first: the one you signed in with was temporary');
+    }
     if (!canPerform(user.role, action)) throw new ConsoleException('CONSOLE_ROLE_FORBIDDEN', `The role ${user.role} may not ${action}`);
     return true;
   }

@@ -9,6 +9,8 @@ export interface ConsoleUserView {
   displayName: string;
   role: ConsoleRole;
   totpEnabled: boolean;
+  /** The password is a temporary one an admin set: nothing but choosing a new one is allowed. */
+  passwordChangeRequired: boolean;
 }
 
 export interface ConsoleAccess {

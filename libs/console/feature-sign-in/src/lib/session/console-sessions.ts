@@ -13,7 +13,7 @@ export function hashSessionToken(token: string): string {
 }
 
 export function toUserView(user: ConsoleUserEntity): ConsoleUserView {
-  return { id: user.id, merchantId: user.merchantId, email: user.email, displayName: user.displayName, role: user.role, totpEnabled: user.totpEnabledAt !== null };
+  return { id: user.id, merchantId: user.merchantId, email: user.email, displayName: user.displayName, role: user.role, totpEnabled: user.totpEnabledAt !== null, passwordChangeRequired: user.passwordChangeRequired };
 }
 
 /** Server-side sessions in PostgreSQL; the browser holds a random 256-bit token in an HttpOnly cookie. */

@@ -27,6 +27,10 @@ export class ConsoleExceptionFilter implements ExceptionFilter {
       response.redirect(303, `${CONSOLE_BASE_PATH}/sign-in${next ? `?next=${encodeURIComponent(next)}` : ''}`);
       return;
     }
+    if (exception instanceof ConsoleException && exception.code === 'CONSOLE_PASSWORD_CHANGE_REQUIRED') {
+      response.redirect(303, `${CONSOLE_BASE_PATH}/users/me/password`);
+      return;
+    }
     const context = this.renderer.context(request, response);
     let status = HttpStatus.INTERNAL_SERVER_ERROR;
     let message = '';

@@ -42,6 +42,7 @@ export class CreateConsoleUserHandler {
       lockedUntil: null,
       createdAt: this.clock.now(),
       lastSignInAt: null,
+      passwordChangeRequired: false,
     };
     if (!(await this.users.insert(user))) throw new ConsoleException('CONSOLE_USER_ALREADY_EXISTS', `${email} has a console account for this merchant already`, 'email');
     return user;
