@@ -225,22 +225,21 @@ describe('credit-screening decisions', () => {
   });
 
   it('answers a decision requested by event with a decision event carrying the request id', async () => {
-    const requestId = `req-${randomUUID()}`;
-    await namespace.kafka.send(namespace.topic('screening.decision.requested.v1'), [
-      {
-        key: merchantId,
-        value: JSON.stringify(envelope('screening.decision.requested', {
-          requestId,
-          request: { paymentRef: 'by-event-1', amount: 120000, currency: 'JPY', paymentMethod: 'wallet' },
-        })),
-      },
-    ]);
-    const made = await pollUntil('the decision event', async () => {
-      const messages = await namespace.kafka.readAll(namespace.topic('screening.decision.made.v1')).catch(() => []);
-      return messages.map((m) => JSON.parse(m.value ?? '{}')).find((e) => e.payload?.requestId === requestId);
-    });
+    const made = await decideByEvent(merchantId, 'by-event-1');
     expect(made.merchantId).toBe(merchantId);
     expect(made.payload.decision).toMatchObject({ paymentRef: 'by-event-1', decision: 'review', decidedBy: 'review-large' });
+  });
+
+  it('says whether a decision requested by event stops the payment under the merchant screening setting, as HTTP askers apply it', async () => {
+    const shop = `shop-${randomUUID().slice(0, 8)}`;
+    const neverSetUp = await decideByEvent(shop, 'by-event-unset');
+    expect(neverSetUp.payload).toMatchObject({ decision: { decision: 'review' }, screeningEnabled: false, stopsPayment: false });
+    expect((await call('PUT', `/operator/merchants/${shop}/screening`, { enabled: true, onReview: 'decline' })).status).toBe(200);
+    expect((await decideByEvent(shop, 'by-event-on')).payload).toMatchObject({ screeningEnabled: true, onReview: 'decline', stopsPayment: true });
+    expect((await call('PUT', `/operator/merchants/${shop}/screening`, { enabled: true, onReview: 'allow' })).status).toBe(200);
+    expect((await decideByEvent(shop, 'by-event-allow')).payload).toMatchObject({ screeningEnabled: true, onReview: 'allow', stopsPayment: false });
+    expect((await call('PUT', `/operator/merchants/${shop}/screening`, { enabled: false, onReview: 'decline' })).status).toBe(200);
+    expect((await decideByEvent(shop, 'by-event-off')).payload).toMatchObject({ decision: { decision: 'review' }, screeningEnabled: false, stopsPayment: false });
   });
 
   it('keeps a merchant screening setting and publishes each change with an increasing version', async () => {
@@ -272,7 +271,20 @@ describe('credit-screening decisions', () => {
     });
   }
 
-  function envelope(type: string, payload: unknown) {
-    return { eventId: newId(), type, version: 1, occurredAt: new Date().toISOString(), merchantId, correlationId: 'it', payload };
+  /** A large wallet payment (the review-large rule) asked by event; answers the decision event. */
+  async function decideByEvent(merchant: string, paymentRef: string) {
+    const requestId = `req-${randomUUID()}`;
+    const request = { paymentRef, amount: 120000, currency: 'JPY', paymentMethod: 'wallet' };
+    await namespace.kafka.send(namespace.topic('screening.decision.requested.v1'), [
+      { key: merchant, value: JSON.stringify(envelope('screening.decision.requested', { requestId, request }, merchant)) },
+    ]);
+    return pollUntil('the decision event', async () => {
+      const messages = await namespace.kafka.readAll(namespace.topic('screening.decision.made.v1')).catch(() => []);
+      return messages.map((m) => JSON.parse(m.value ?? '{}')).find((e) => e.payload?.requestId === requestId);
+    });
+  }
+
+  function envelope(type: string, payload: unknown, merchant = merchantId) {
+    return { eventId: newId(), type, version: 1, occurredAt: new Date().toISOString(), merchantId: merchant, correlationId: 'it', payload };
   }
 });
