@@ -148,6 +148,36 @@ describe('credit-screening decisions', () => {
     expect(stored).toMatchObject({ paymentRef: 'charge-blocked', decision: 'decline' });
   });
 
+  it('stores a decision whose references hold backslashes, tabs, line breaks and quotes exactly as given', async () => {
+    const paymentRef = 'ref\\with\ttab\nline "quoted",comma';
+    const decided = await decide({ paymentRef, cardRef: 'card-\\odd' });
+    const stored = await pollUntil('the decision to be stored', async () => {
+      const answer = await call('GET', `/decisions/${decided.decisionId}`);
+      return answer.status === 200 ? answer.body : undefined;
+    });
+    expect(stored).toMatchObject({ paymentRef, decision: decided.decision });
+    expect(stored.features).toMatchObject({ card_ref: 'card-\\odd' });
+  });
+
+  it('decides a bulk of 5,000 charges, the largest one call may carry, each with its velocity', async () => {
+    const requests = Array.from({ length: 5000 }, (_, i) => ({
+      paymentRef: `big-bulk-${i}`,
+      amount: 1000 + i,
+      currency: 'JPY',
+      paymentMethod: 'card',
+      cardRef: `bulk-card-${i}`,
+      phone: `+8190${String(10000000 + i)}`,
+      email: `bulk${i}@example.com`,
+      ip: `198.51.100.${i % 250}`,
+      deviceId: `bulk-device-${i}`,
+    }));
+    const { status, body } = await call('POST', '/decisions/bulk', { requests });
+    expect(status).toBe(200);
+    expect(body.results).toHaveLength(5000);
+    expect(body.results.filter((r: { decision?: string }) => r.decision === undefined)).toEqual([]);
+    expect(body.results[4999]).toMatchObject({ paymentRef: 'big-bulk-4999' });
+  });
+
   it('stops declining a card once it is taken off the block list', async () => {
     await call('POST', `/lists/${merchantId}/block/entries`, { identity: 'card', value: 'card-forgiven' });
     expect((await decide({ cardRef: 'card-forgiven' })).decision).toBe('decline');
