@@ -21,7 +21,7 @@ async function main(): Promise<void> {
     await freePort(),
     namespace.serviceEnvironment('screening', { LOG_LEVEL: 'warn', SCREENING_OPERATOR_TOKEN: TOKEN, VELOCITY_KEY_PREFIX: `${namespace.id}:` }),
     // BENCH_CPU_PROFILE=<dir> writes a V8 CPU profile of the service there (open it in Chrome DevTools).
-    process.env.BENCH_CPU_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROFILE}`] : [],
+    [...(process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? []), ...(process.env.BENCH_CPU_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROFILE}`] : [])],
   ).start();
   try {
     await service.waitUntilReady();

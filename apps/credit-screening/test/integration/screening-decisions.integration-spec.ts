@@ -173,6 +173,36 @@ describe('credit-screening decisions', () => {
     expect(stored).toMatchObject({ paymentRef: 'charge-blocked', decision: 'decline' });
   });
 
+  it('stores a decision whose references hold backslashes, tabs, line breaks and quotes exactly as given', async () => {
+    const paymentRef = 'ref\\with\ttab\nline "quoted",comma';
+    const decided = await decide({ paymentRef, cardRef: 'card-\\odd' });
+    const stored = await pollUntil('the decision to be stored', async () => {
+      const answer = await call('GET', `/decisions/${decided.decisionId}`);
+      return answer.status === 200 ? answer.body : undefined;
+    });
+    expect(stored).toMatchObject({ paymentRef, decision: decided.decision });
+    expect(stored.features).toMatchObject({ card_ref: 'card-\\odd' });
+  });
+
+  it('decides a bulk of 5,000 charges, the largest one call may carry, each with its velocity', async () => {
+    const requests = Array.from({ length: 5000 }, (_, i) => ({
+      paymentRef: `big-bulk-${i}`,
+      amount: 1000 + i,
+      currency: 'JPY',
+      paymentMethod: 'card',
+      cardRef: `bulk-card-${i}`,
+      phone: `+8190${String(10000000 + i)}`,
+      email: `bulk${i}@example.com`,
+      ip: `198.51.100.${i % 250}`,
+      deviceId: `bulk-device-${i}`,
+    }));
+    const { status, body } = await call('POST', '/decisions/bulk', { requests });
+    expect(status).toBe(200);
+    expect(body.results).toHaveLength(5000);
+    expect(body.results.filter((r: { decision?: string }) => r.decision === undefined)).toEqual([]);
+    expect(body.results[4999]).toMatchObject({ paymentRef: 'big-bulk-4999' });
+  });
+
   it('stops declining a card once it is taken off the block list', async () => {
     await call('POST', `/lists/${merchantId}/block/entries`, { identity: 'card', value: 'card-forgiven' });
     expect((await decide({ cardRef: 'card-forgiven' })).decision).toBe('decline');
@@ -250,22 +280,21 @@ describe('credit-screening decisions', () => {
   });
 
   it('answers a decision requested by event with a decision event carrying the request id', async () => {
-    const requestId = `req-${randomUUID()}`;
-    await namespace.kafka.send(namespace.topic('screening.decision.requested.v1'), [
-      {
-        key: merchantId,
-        value: JSON.stringify(envelope('screening.decision.requested', {
-          requestId,
-          request: { paymentRef: 'by-event-1', amount: 120000, currency: 'JPY', paymentMethod: 'wallet' },
-        })),
-      },
-    ]);
-    const made = await pollUntil('the decision event', async () => {
-      const messages = await namespace.kafka.readAll(namespace.topic('screening.decision.made.v1')).catch(() => []);
-      return messages.map((m) => JSON.parse(m.value ?? '{}')).find((e) => e.payload?.requestId === requestId);
-    });
+    const made = await decideByEvent(merchantId, 'by-event-1');
     expect(made.merchantId).toBe(merchantId);
     expect(made.payload.decision).toMatchObject({ paymentRef: 'by-event-1', decision: 'review', decidedBy: 'review-large' });
+  });
+
+  it('says whether a decision requested by event stops the payment under the merchant screening setting, as HTTP askers apply it', async () => {
+    const shop = `shop-${randomUUID().slice(0, 8)}`;
+    const neverSetUp = await decideByEvent(shop, 'by-event-unset');
+    expect(neverSetUp.payload).toMatchObject({ decision: { decision: 'review' }, screeningEnabled: false, stopsPayment: false });
+    expect((await call('PUT', `/operator/merchants/${shop}/screening`, { enabled: true, onReview: 'decline' })).status).toBe(200);
+    expect((await decideByEvent(shop, 'by-event-on')).payload).toMatchObject({ screeningEnabled: true, onReview: 'decline', stopsPayment: true });
+    expect((await call('PUT', `/operator/merchants/${shop}/screening`, { enabled: true, onReview: 'allow' })).status).toBe(200);
+    expect((await decideByEvent(shop, 'by-event-allow')).payload).toMatchObject({ screeningEnabled: true, onReview: 'allow', stopsPayment: false });
+    expect((await call('PUT', `/operator/merchants/${shop}/screening`, { enabled: false, onReview: 'decline' })).status).toBe(200);
+    expect((await decideByEvent(shop, 'by-event-off')).payload).toMatchObject({ decision: { decision: 'review' }, screeningEnabled: false, stopsPayment: false });
   });
 
   it('keeps a merchant screening setting and publishes each change with an increasing version', async () => {
@@ -297,7 +326,20 @@ describe('credit-screening decisions', () => {
     });
   }
 
-  function envelope(type: string, payload: unknown) {
-    return { eventId: newId(), type, version: 1, occurredAt: new Date().toISOString(), merchantId, correlationId: 'it', payload };
+  /** A large wallet payment (the review-large rule) asked by event; answers the decision event. */
+  async function decideByEvent(merchant: string, paymentRef: string) {
+    const requestId = `req-${randomUUID()}`;
+    const request = { paymentRef, amount: 120000, currency: 'JPY', paymentMethod: 'wallet' };
+    await namespace.kafka.send(namespace.topic('screening.decision.requested.v1'), [
+      { key: merchant, value: JSON.stringify(envelope('screening.decision.requested', { requestId, request }, merchant)) },
+    ]);
+    return pollUntil('the decision event', async () => {
+      const messages = await namespace.kafka.readAll(namespace.topic('screening.decision.made.v1')).catch(() => []);
+      return messages.map((m) => JSON.parse(m.value ?? '{}')).find((e) => e.payload?.requestId === requestId);
+    });
+  }
+
+  function envelope(type: string, payload: unknown, merchant = merchantId) {
+    return { eventId: newId(), type, version: 1, occurredAt: new Date().toISOString(), merchantId: merchant, correlationId: 'it', payload };
   }
 });

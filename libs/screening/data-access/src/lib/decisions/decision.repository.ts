@@ -51,9 +51,10 @@ export class DecisionRepository {
     const pool = (this.dataSource.driver as PostgresDriver).master as Pool;
     const client = await pool.connect();
     try {
-      const copy = client.query(copyFrom(`COPY ${screeningTable(this.dataSource, 'decision')} (${COLUMN_NAMES}) FROM STDIN (FORMAT csv)`));
-      // Rows are encoded as the stream pulls them, so a large batch does not hold the event loop in one go.
-      await pipeline(Readable.from(csvRows(decisions)), copy);
+      const copy = client.query(copyFrom(`COPY ${screeningTable(this.dataSource, 'decision')} (${COLUMN_NAMES}) FROM STDIN (FORMAT text)`));
+      // Rows are encoded as the stream pulls them, a few hundred per chunk: a large batch does not hold the event
+      // loop in one go, and the socket is not written once per row (a write per row showed in the profile).
+      await pipeline(Readable.from(copyTextChunks(decisions)), copy);
     } catch (error) {
       if ((error as { code?: string }).code !== '23505') throw error;
       await this.insertMany(decisions);
@@ -143,16 +144,31 @@ function columnsOf(d: StoredDecision): (string | number | Date | null)[] {
   ];
 }
 
-function* csvRows(decisions: StoredDecision[]): Generator<string> {
-  for (const d of decisions) yield `${columnsOf(d).map(csvField).join(',')}\n`;
+const ROWS_PER_CHUNK = 256;
+
+function* copyTextChunks(decisions: StoredDecision[]): Generator<string> {
+  for (let start = 0; start < decisions.length; start += ROWS_PER_CHUNK) {
+    let chunk = '';
+    for (let i = start; i < Math.min(start + ROWS_PER_CHUNK, decisions.length); i++) chunk += copyTextRow(decisions[i]);
+    yield chunk;
+  }
 }
 
-/** A COPY csv field: NULL is an unquoted empty field, every value is quoted (an empty string stays a string). */
-function csvField(value: string | number | Date | null): string {
-  if (value === null) return '';
-  const text = value instanceof Date ? value.toISOString() : String(value);
-  return `"${text.replace(/"/g, '""')}"`;
+function copyTextRow(d: StoredDecision): string {
+  return `${copyText(d.id)}\t${copyText(d.merchantId)}\t${copyText(d.paymentRef)}\t${d.decision}\t${d.score}\t${copyText(d.modelVersion)}\t${d.ruleSetVersion}\t${
+    d.decidedBy === undefined ? NULL : copyText(d.decidedBy)
+  }\t${copyText(JSON.stringify(d.fired))}\t${copyText(JSON.stringify(d.features))}\t${d.shadow ? d.shadow.ruleSetVersion : NULL}\t${
+    d.shadow ? d.shadow.decision : NULL
+  }\t${d.shadow ? copyText(JSON.stringify(d.shadow.fired)) : NULL}\t${d.decidedAt.toISOString()}\n`;
 }
+
+/** COPY's text format: NULL is \N; backslash, tab, newline and carriage return are escaped (JSON holds none raw but backslash). */
+const NULL = '\\N';
+const COPY_TEXT_SPECIAL = /[\\\t\n\r]/;
+function copyText(value: string): string {
+  return COPY_TEXT_SPECIAL.test(value) ? value.replace(/[\\\t\n\r]/g, (c) => COPY_TEXT_ESCAPES[c]) : value;
+}
+const COPY_TEXT_ESCAPES: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
 
 function toStored(row: Record<string, unknown>): StoredDecision {
   return {

@@ -16,8 +16,8 @@ export interface MerchantScreeningSetting {
 export class MerchantScreeningRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  async find(merchantId: string): Promise<MerchantScreeningSetting | undefined> {
-    const rows = await this.dataSource.query(`SELECT * FROM ${screeningTable(this.dataSource, 'merchant_screening')} WHERE merchant_id = $1`, [merchantId]);
+  async find(merchantId: string, manager: EntityManager | DataSource = this.dataSource): Promise<MerchantScreeningSetting | undefined> {
+    const rows = await manager.query(`SELECT * FROM ${screeningTable(manager, 'merchant_screening')} WHERE merchant_id = $1`, [merchantId]);
     return rows[0] && toSetting(rows[0]);
   }
 
