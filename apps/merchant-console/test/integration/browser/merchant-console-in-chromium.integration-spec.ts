@@ -85,6 +85,17 @@ describe('merchant console in Chromium (phone-sized), through the gateway', () =
     await expect(page.getByRole('link', { name: 'WEB-2' }).count()).resolves.toBe(0);
   });
 
+  it('lets an admin change a user\'s role and remove the user with controls named after that user', async () => {
+    await page.goto(`${stack.consoleUrl}/users`);
+    await page.getByLabel('taro@shop.example の権限', { exact: true }).selectOption('read-only');
+    await page.getByRole('button', { name: 'taro@shop.example の権限を変更' }).click();
+    await expect(page.locator('.notice').textContent()).resolves.toContain('権限を変更しました。');
+    await page.getByRole('button', { name: 'taro@shop.example を削除' }).click();
+    await expect(page.locator('.notice').textContent()).resolves.toContain('ユーザーを削除しました。');
+    await expect(page.locator('#users').textContent()).resolves.not.toContain('taro@shop.example');
+    await page.screenshot({ path: join(TEST_ARTIFACTS, 'console-user-removed.png'), fullPage: true });
+  });
+
   it('creates an API key shown once, rotates it, and the new key works at the gateway', async () => {
     await page.getByRole('link', { name: 'APIキー' }).click();
     await page.getByRole('button', { name: 'APIキーを発行する' }).click();
