@@ -69,7 +69,9 @@ export async function pacedLoad(
     inFlight.add(request);
   };
   while (performance.now() < endAt) {
-    const due = Math.floor(((performance.now() - startedAt) * rate) / 1000);
+    // Requests whose due time has come: request n is due at n/rate, so that is floor(elapsed * rate) + 1 of them
+    // (counting only floor(elapsed * rate) sent every request one interval after it was due).
+    const due = Math.floor(((performance.now() - startedAt) * rate) / 1000) + 1;
     for (; sent < due; sent += 1) send(sent, startedAt + (sent * 1000) / rate);
     // A 1 ms timer unless told to spin: a spinning generator would take a core from the target on a small machine.
     await new Promise((resolve) => (spin ? setImmediate(resolve) : setTimeout(resolve, 1)));
