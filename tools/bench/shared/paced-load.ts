@@ -69,7 +69,8 @@ export async function pacedLoad(
     inFlight.add(request);
   };
   while (performance.now() < endAt) {
-    // request n is due at n/rate seconds: send every request whose time has come, including the current one
+    // Requests whose due time has come: request n is due at n/rate, so that is floor(elapsed * rate) + 1 of them
+    // (counting only floor(elapsed * rate) sent every request one interval after it was due).
     const due = Math.floor(((performance.now() - startedAt) * rate) / 1000) + 1;
     for (; sent < due; sent += 1) send(sent, startedAt + (sent * 1000) / rate);
     // A 1 ms timer unless told to spin: a spinning generator would take a core from the target on a small machine.
