@@ -4,6 +4,8 @@ import { ConsoleClient } from '../support/console-client';
 import { ConsoleStack, SCREENING_OPERATOR_TOKEN } from '../support/console-stack';
 
 // The recurring and screening screens against the real recurring-engine and credit-screening processes.
+// A cycle always open for upload, whatever the day of the month the test runs on.
+const FUTURE_CYCLE = `${new Date().getUTCFullYear() + 1}-03`;
 describe('merchant console recurring and screening screens over the real services', () => {
   const stack = new ConsoleStack('console_recurring');
   let admin: ConsoleClient;
@@ -62,7 +64,7 @@ describe('merchant console recurring and screening screens over the real service
 
   it('uploads a recurring charge file with a bad line to the engine and offers its error report', async () => {
     await admin.get('/console/uploads');
-    const uploaded = await admin.upload('/console/uploads/recurring', 'monthly.csv', 'member_id,amount,currency\nM-1,1980,JPY\nM-1,10.5,JPY\n');
+    const uploaded = await admin.upload(`/console/uploads/recurring?cycle=${FUTURE_CYCLE}`, 'monthly.csv', 'member_id,amount,currency\nM-1,1980,JPY\nM-1,10.5,JPY\n');
     expect(uploaded.status).toBe(303);
     const location = uploaded.headers.get('location') as string;
     expect(location).toMatch(/\/console\/uploads\/recurring-files\/[0-9a-f-]{36}$/);
@@ -89,5 +91,29 @@ describe('merchant console recurring and screening screens over the real service
     expect(admin.lastHtml).toContain('Large amount');
     expect(admin.lastHtml).toMatch(/<td><code>PAY-MINE-1<\/code><\/td><td>review<\/td><td>review-large<\/td>/);
     expect(admin.lastHtml).not.toContain('PAY-THEIRS-1');
+  });
+
+  it('follows a large recurring file live on its page while the engine receives it, then shows its outcome', async () => {
+    await admin.get('/console/uploads');
+    const lines = 150_000;
+    const uploaded = await admin.upload(`/console/uploads/recurring?cycle=${FUTURE_CYCLE}`, 'large.csv', `member_id,amount,currency\n${Array.from({ length: lines }, (_, i) => `M-1,${100 + i},JPY\n`).join('')}`);
+    expect(uploaded.status).toBe(303);
+    const location = uploaded.headers.get('location') as string;
+    const fileId = /recurring-files\/([0-9a-f-]{36})$/.exec(location)?.[1] as string;
+    expect(fileId).toBeDefined();
+    await admin.get(location);
+    expect(admin.lastHtml).toContain(`data-progress-url="/console/uploads/recurring-files/${fileId}/progress"`);
+    const seen: string[] = [];
+    const final = await pollUntil(
+      'the file merged',
+      async () => {
+        const progress = (await (await admin.get(`/console/uploads/recurring-files/${fileId}/progress`)).json()) as { status: string; linesRead: number; accepted: number };
+        seen.push(progress.status);
+        return progress.status === 'merged' ? progress : undefined;
+      },
+      { timeoutMs: 120_000, intervalMs: 200 },
+    );
+    expect(final).toMatchObject({ linesRead: lines, accepted: lines });
+    expect(seen.every((status) => status === 'receiving' || status === 'merged')).toBe(true);
   });
 });

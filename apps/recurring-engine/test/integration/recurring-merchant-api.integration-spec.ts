@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { parse } from 'csv-parse/sync';
 import iconv from 'iconv-lite';
 import { freePort, pollUntil, ServiceProcess, TestNamespace } from '@kessai/shared-testing';
@@ -214,6 +215,46 @@ describe('recurring-engine merchant API: members, definitions, charges by API ca
     expect(parse(await (await call(shopId, 'GET', `/recurring/files/${wrongEncoding.body.id}/errors.csv`)).text(), { bom: true, columns: true })).toEqual([
       { line: '3', column: 'currency', reason: expect.stringContaining('wrong encoding') },
     ]);
+  });
+
+  it('receives a file under the id its sender chose, shows the lines read so far while it arrives, and refuses another shop\'s id', async () => {
+    const shopId = uniqueShopId('progress');
+    await setUpShop(shopId);
+    await call(shopId, 'PUT', '/recurring/members/P-1', { cardRef: 'card_p1' });
+    const fileId = randomUUID();
+    // distinct lines: a line repeated within a file is a duplicate
+    const lines = (from: number) => Array.from({ length: 20_000 }, (_, i) => `P-1,${100 + from + i},JPY\n`).join('');
+    let release!: () => void;
+    const halfway = new Promise<void>((resolve) => (release = resolve));
+    const body = new ReadableStream<Uint8Array>({
+      async start(controller) {
+        controller.enqueue(new TextEncoder().encode(`member_id,amount,currency\n${lines(0)}`));
+        await halfway;
+        controller.enqueue(new TextEncoder().encode(lines(20_000)));
+        controller.close();
+      },
+    });
+    const upload = fetch(`${engine.baseUrl}/recurring/files?cycle=${future}&name=big.csv&fileId=${fileId}`, {
+      method: 'POST',
+      headers: { 'x-kessai-merchant-id': shopId, 'content-type': 'text/csv' },
+      body,
+      duplex: 'half',
+    } as RequestInit);
+    // the first half is read while the rest has not been sent: the file is receiving, with its lines so far
+    const receiving = await pollUntil('the lines read so far', async () => {
+      const { status, body: file } = await json(await call(shopId, 'GET', `/recurring/files/${fileId}`));
+      return status === 200 && file.status === 'receiving' && Number(file.linesRead) > 0 ? file : undefined;
+    });
+    expect(Number(receiving.linesRead)).toBeLessThanOrEqual(20_000);
+    release();
+    const done = await json(await upload);
+    expect(done).toMatchObject({ status: 201, body: { id: fileId, status: 'merged', linesRead: 40_000, accepted: 40_000 } });
+
+    const otherShop = uniqueShopId('progress-other');
+    await setUpShop(otherShop);
+    const taken = await json(await call(otherShop, 'POST', `/recurring/files?cycle=${future}&fileId=${fileId}`, 'member_id,amount,currency\n'));
+    expect(taken).toMatchObject({ status: 409, body: { error: { code: 'RECURRING_FILE_ID_CONFLICT', field: 'fileId' } } });
+    expect((await json(await call(shopId, 'GET', `/recurring/files/${fileId}`))).body).toMatchObject({ status: 'merged', accepted: 40_000 });
   });
 
   it('refuses a file whose header lacks a required column, and one for a cycle past its upload deadline naming the deadline and the next cycle', async () => {

@@ -83,15 +83,21 @@ export class ChargeFileRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   /** Records a file arriving. A file id seen before (an SFTP file claimed before a crash) is received again if it failed, else left as it is. */
-  async start(file: { id: string; shopId: string; cycle: string; mode: ChargeFileMode; channel: ChargeFileChannel; name: string; receivedAt: Date }): Promise<ChargeFileRecord> {
+  async start(file: { id: string; shopId: string; cycle: string; mode: ChargeFileMode; channel: ChargeFileChannel; name: string; receivedAt: Date }): Promise<ChargeFileRecord | null> {
     await this.dataSource.query(
       `INSERT INTO ${recurringTable(this.dataSource, 'charge_file')} (id, shop_id, cycle, mode, channel, name, status, received_at)
        VALUES ($1, $2, $3, $4, $5, $6, 'receiving', $7)
        ON CONFLICT (id) DO UPDATE SET status = 'receiving', error = NULL, error_code = NULL, finished_at = NULL
-       WHERE charge_file.status = 'failed'`,
+       WHERE charge_file.status = 'failed' AND charge_file.shop_id = EXCLUDED.shop_id`,
       [file.id, file.shopId, file.cycle, file.mode, file.channel, file.name, file.receivedAt],
     );
-    return (await this.find(file.shopId, file.id)) as ChargeFileRecord;
+    // null: the id is another shop's file
+    return this.find(file.shopId, file.id);
+  }
+
+  /** The lines read so far of a file being received, for whoever follows its progress. */
+  async recordProgress(id: string, linesRead: number): Promise<void> {
+    await this.dataSource.query(`UPDATE ${recurringTable(this.dataSource, 'charge_file')} SET lines_read = $2 WHERE id = $1 AND status = 'receiving'`, [id, linesRead]);
   }
 
   async find(shopId: string, id: string): Promise<ChargeFileRecord | null> {

@@ -22,6 +22,8 @@ export type RecurringErrorCode =
   | 'RECURRING_CYCLE_UPLOAD_CLOSED'
   | 'RECURRING_FILE_INVALID'
   | 'RECURRING_FILE_NOT_FOUND'
+  /** The file id chosen by the caller is another shop's file. */
+  | 'RECURRING_FILE_ID_CONFLICT'
   | 'RECURRING_IMMEDIATE_QUOTA_EXCEEDED'
   | 'RECURRING_PARTITION_LEASE_LOST'
   | 'RECURRING_PARTITION_NOT_FOUND'

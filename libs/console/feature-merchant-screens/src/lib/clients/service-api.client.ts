@@ -54,17 +54,18 @@ export class ServiceApiClient {
   }
 
   /** Sends a raw body (a CSV upload) and returns once the headers arrive; the body answer comes later. */
+  /** A file's answer comes once the service has read all of it: a longer wait for its headers and body. */
   async upload(path: string, merchantId: string, body: Buffer, contentType: string) {
-    return this.send('POST', path, merchantId, body, contentType, 10 * this.timeoutMs);
+    return this.send('POST', path, merchantId, body, contentType, 10 * this.timeoutMs, 10 * this.timeoutMs);
   }
 
-  private async send(method: string, path: string, merchantId: string | null, body?: string | Buffer, contentType?: string, bodyTimeout = this.timeoutMs) {
+  private async send(method: string, path: string, merchantId: string | null, body?: string | Buffer, contentType?: string, bodyTimeout = this.timeoutMs, headersTimeout = this.timeoutMs) {
     const headers: Record<string, string> = { accept: 'application/json', ...currentRequestIds() };
     if (merchantId) headers['x-kessai-merchant-id'] = merchantId;
     if (this.authorization) headers['authorization'] = this.authorization;
     if (contentType) headers['content-type'] = contentType;
     try {
-      return await this.pool.request({ method: method as 'GET', path, headers, body, headersTimeout: this.timeoutMs, bodyTimeout });
+      return await this.pool.request({ method: method as 'GET', path, headers, body, headersTimeout, bodyTimeout });
     } catch (error) {
       this.logger.warn(`${this.service} did not answer ${method} ${path.split('?')[0]}: ${(error as Error).message}`);
       throw new ConsoleException('CONSOLE_UPSTREAM_UNAVAILABLE', `${this.service} did not answer`);

@@ -1,7 +1,9 @@
-import { Get, Inject, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { Get, Inject, Logger, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import multer from 'multer';
-import { IsIn, IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
 import { Type } from 'class-transformer';
 import { ConsoleException } from '@kessai/console-domain';
 import { ConsoleController, ConsolePageContext, RequiresAction, signedInUser } from '@kessai/console-feature-sign-in';
@@ -13,6 +15,13 @@ import { MERCHANT_SCREENS_OPTIONS, MerchantScreensOptions } from '../merchant-sc
 import { shopOfMerchant } from '../recurring/shop-deadline';
 import { relayDownload } from '../web/relay-download';
 import { ScreenPages } from '../web/screen-pages';
+
+/**
+ * How long the upload of a recurring file waits for the engine's answer before sending the person to the file's
+ * progress page: a small file (or a refusal, e.g. a passed deadline) is answered at once, a large one is followed live.
+ */
+const RECURRING_ANSWER_WAIT_MS = 1500;
+const CYCLE = /^\d{4}-(0[1-9]|1[0-2])$/;
 
 export class UploadRequestQueryDto {
   @IsOptional()
@@ -26,6 +35,11 @@ export class UploadRequestQueryDto {
   @IsOptional()
   @IsIn(['ja', 'en'])
   lang?: string;
+
+  /** The cycle a recurring file is for (YYYY-MM); the form's choice, default the current one. */
+  @IsOptional()
+  @Matches(/^\d{4}-(0[1-9]|1[0-2])$/, { message: 'cycle must be YYYY-MM' })
+  cycle?: string;
 }
 
 export class ImportPageQueryDto {
@@ -59,6 +73,7 @@ export function countCsvLines(file: Buffer): number {
 @ConsoleController('uploads')
 export class UploadsHttpController {
   private readonly multipart: ReturnType<ReturnType<typeof multer>['single']>;
+  private readonly logger = new Logger(UploadsHttpController.name);
 
   constructor(
     private readonly apis: KessaiApis,
@@ -101,8 +116,10 @@ export class UploadsHttpController {
   }
 
   /**
-   * A recurring charge file: the engine answers once the file is merged (counts, and line errors in its report),
-   * so this request waits for it; the deadline is checked by the engine (422 once it has passed).
+   * A recurring charge file, sent to the engine under a file id the console chooses: the engine answers once the
+   * file is merged (counts, line errors in its report). A small file's answer (or a refusal: deadline passed, bad
+   * header) is waited for; a large one goes on while the person follows it on the file's page, which polls the
+   * engine's lines read so far. The deadline is checked by the engine (422 once it has passed).
    */
   @Post('recurring')
   @RequiresAction('recurring.upload')
@@ -112,11 +129,23 @@ export class UploadsHttpController {
     const file = await this.readFile(request, context);
     if (typeof file === 'string') return void response.status(422).send(await this.form(context, merchantId, file));
     const name = ((request as Request & { file?: { originalname?: string } }).file?.originalname ?? 'upload.csv').replace(/[/\\\p{Cc}]/gu, '_').slice(0, 200);
-    const answer = await this.apis.recurring.upload(`/recurring/files?encoding=${query.encoding ?? 'auto'}&name=${encodeURIComponent(name)}`, merchantId, file, 'text/csv');
-    const text = await answer.body.text();
-    const body = text ? (JSON.parse(text) as { id?: string }) : {};
-    if ((answer.statusCode !== 201 && answer.statusCode !== 200) || !body.id) return void response.status(422).send(await this.form(context, merchantId, apiErrorMessage(body)));
-    response.redirect(303, `${context.base}/uploads/recurring-files/${body.id}`);
+    const fileId = randomUUID();
+    // the form sends its cycle as a multipart field, read with the file
+    const chosen = (request.body as { cycle?: unknown } | undefined)?.cycle ?? query.cycle;
+    const cycle = typeof chosen === 'string' && CYCLE.test(chosen) ? `&cycle=${chosen}` : '';
+    const sending = this.apis.recurring
+      .upload(`/recurring/files?encoding=${query.encoding ?? 'auto'}&name=${encodeURIComponent(name)}&fileId=${fileId}${cycle}`, merchantId, file, 'text/csv')
+      .then(async (answer) => {
+        const text = await answer.body.text();
+        return { status: answer.statusCode, body: (text ? JSON.parse(text) : {}) as { id?: string } };
+      });
+    const answer = await Promise.race([sending, sleep(RECURRING_ANSWER_WAIT_MS).then(() => null)]);
+    if (answer === null) {
+      sending.catch((error: Error) => this.logger.warn(`recurring file ${fileId} of ${merchantId}: ${error.message}`));
+      return void response.redirect(303, `${context.base}/uploads/recurring-files/${fileId}`);
+    }
+    if ((answer.status !== 201 && answer.status !== 200) || !answer.body.id) return void response.status(422).send(await this.form(context, merchantId, apiErrorMessage(answer.body)));
+    response.redirect(303, `${context.base}/uploads/recurring-files/${answer.body.id}`);
   }
 
   @Get('recurring-files/:fileId')
@@ -125,7 +154,25 @@ export class UploadsHttpController {
     const context = this.pages.context(request, response);
     const answer = await this.apis.recurring.json<Record<string, unknown>>('GET', `/recurring/files/${fileId}`, signedInUser(request).merchantId);
     if (answer.status !== 200) throw new ConsoleException('CONSOLE_USER_INVALID', apiErrorMessage(answer.body));
-    response.send(this.pages.render(context, 'recurring-file', { title: context.t.uploadRecurring, nav: 'upload', file: answer.body, errorsUrl: `${context.base}/uploads/recurring-files/${fileId}/errors.csv` }));
+    response.send(
+      this.pages.render(context, 'recurring-file', {
+        title: context.t.uploadRecurring,
+        nav: 'upload',
+        file: answer.body,
+        errorsUrl: `${context.base}/uploads/recurring-files/${fileId}/errors.csv`,
+        progressUrl: `${context.base}/uploads/recurring-files/${fileId}/progress`,
+      }),
+    );
+  }
+
+  /** What the recurring file's page polls while the engine receives the file. */
+  @Get('recurring-files/:fileId/progress')
+  @RequiresAction('view')
+  async recurringProgress(@Param('fileId', new ParseUUIDPipe()) fileId: string, @Req() request: Request): Promise<Record<string, unknown>> {
+    const answer = await this.apis.recurring.json<Record<string, unknown>>('GET', `/recurring/files/${fileId}`, signedInUser(request).merchantId);
+    if (answer.status !== 200) throw new ConsoleException('CONSOLE_USER_INVALID', apiErrorMessage(answer.body));
+    const { status, linesRead, accepted, rejected, error } = answer.body;
+    return { status, linesRead, accepted, rejected, error };
   }
 
   @Get('recurring-files/:fileId/errors.csv')
@@ -182,13 +229,21 @@ export class UploadsHttpController {
   }
 
   private async form(context: ConsolePageContext, merchantId: string, error: string | null): Promise<string> {
+    const shop = await shopOfMerchant(this.apis, merchantId, this.clock.now());
     return this.pages.render(context, 'uploads', {
       title: context.t.uploadTitle,
       nav: 'upload',
       error,
-      shop: await shopOfMerchant(this.apis, merchantId, this.clock.now()),
+      shop,
+      // the current cycle (until its deadline) and the next one
+      uploadCycles: shop.kind === 'found' ? [shop.shop.currentCycle.cycle, nextCycle(shop.shop.currentCycle.cycle)] : [],
       billsAction: `${context.base}/uploads/bills?_csrf=${encodeURIComponent(context.csrfToken)}`,
       recurringAction: `${context.base}/uploads/recurring?_csrf=${encodeURIComponent(context.csrfToken)}`,
     });
   }
+}
+
+function nextCycle(cycle: string): string {
+  const [year, month] = cycle.split('-').map(Number);
+  return month === 12 ? `${year + 1}-01` : `${year}-${String(month + 1).padStart(2, '0')}`;
 }

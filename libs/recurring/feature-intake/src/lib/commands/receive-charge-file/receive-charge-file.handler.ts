@@ -30,6 +30,8 @@ class HeaderRejected extends Error {
 class QuotaExceeded extends Error {}
 
 const japanToday = (now: Date) => new Date(now.getTime() + 9 * 3600_000).toISOString().slice(0, 10);
+/** How often a file being received records the lines read so far. */
+const PROGRESS_EVERY_MS = 1000;
 
 /**
  * A charge file, streamed: decoded chunk by chunk (UTF-8 or Shift_JIS), parsed line by line, each line checked
@@ -77,6 +79,7 @@ export class ReceiveChargeFileHandler {
       name: command.name,
       receivedAt: this.clock.now(),
     });
+    if (!file) throw new RecurringException('RECURRING_FILE_ID_CONFLICT', `File id ${command.fileId} is taken by another file; choose a new one`, 'fileId');
     if (file.status !== 'receiving') {
       // finished before a crash (an SFTP file claimed again): nothing to do but what follows a merge
       if (file.status === 'merged' && file.mode === 'immediate') await this.immediateAuthorization.start(file.shopId, file.cycle);
@@ -143,6 +146,19 @@ export class ReceiveChargeFileHandler {
       yield* drainSkipped();
     };
 
+    // The lines read so far, from the first batch on and then at most once a second, for whoever follows the file
+    // (GET /recurring/files/{id}).
+    const files = this.files;
+    let reportedAt = 0;
+    let reporting: Promise<void> | undefined;
+    const reportProgress = () => {
+      if (reporting || Date.now() - reportedAt < PROGRESS_EVERY_MS) return;
+      reportedAt = Date.now();
+      reporting = files
+        .recordProgress(file.id, linesRead)
+        .catch(() => undefined)
+        .finally(() => (reporting = undefined));
+    };
     // COPY gets ~64 KiB writes, not one message per line
     const batched = async function* (rows: AsyncIterable<string>) {
       let buffer = '';
@@ -151,6 +167,7 @@ export class ReceiveChargeFileHandler {
         if (buffer.length >= 65_536) {
           yield buffer;
           buffer = '';
+          reportProgress();
         }
       }
       if (buffer) yield buffer;
@@ -165,6 +182,7 @@ export class ReceiveChargeFileHandler {
       } catch (failure) {
         return await this.refuse(file, failure, { encoding, linesRead, quota });
       }
+      await reporting;
       const sha256 = hash.digest('hex');
       const earlier = await this.files.findMergedWithContent(file.shopId, file.cycle, file.mode, sha256);
       if (earlier) return await this.duplicate(file, earlier, { encoding, sha256, linesRead });

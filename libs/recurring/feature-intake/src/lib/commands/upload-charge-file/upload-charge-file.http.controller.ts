@@ -24,6 +24,7 @@ export class UploadChargeFileHttpController {
       mode,
       cycle: query.cycle,
       channel: 'api',
+      fileId: query.fileId,
       name: query.name ?? 'upload.csv',
       encoding: query.encoding ?? 'auto',
       source: request,

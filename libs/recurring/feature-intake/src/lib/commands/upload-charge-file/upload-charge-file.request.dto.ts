@@ -1,4 +1,4 @@
-import { IsIn, IsOptional, Matches } from 'class-validator';
+import { IsIn, IsOptional, IsUUID, Matches } from 'class-validator';
 
 export class UploadChargeFileRequestDto {
   /** `cycle` (default): the monthly file, before the shop's deadline. `immediate`: no deadline, authorized at once, capped by the shop's quota. */
@@ -20,4 +20,13 @@ export class UploadChargeFileRequestDto {
   @IsOptional()
   @Matches(/^[^/\\\p{Cc}]{1,200}$/u, { message: 'name must be 1 to 200 characters without slashes or control characters' })
   name?: string;
+
+  /**
+   * The file's id, chosen by the caller so that it can follow the file from its first byte
+   * (`GET /recurring/files/{id}`: `receiving` with the lines read so far, then the outcome). Sending the same id
+   * again continues a failed upload and answers a finished one as it is.
+   */
+  @IsOptional()
+  @IsUUID()
+  fileId?: string;
 }
