@@ -18,8 +18,8 @@ export function billChargeKey(billId: string): string {
 
 /**
  * Billing asks for a bill to be charged to its customer's mandate: credit screening is asked first when the
- * merchant has screening on, then the mandate's card is authorized with the bill's charge key as idempotency key, and the outcome is recorded and published in the consumer's
- * transaction. A redelivery (also after a kill -9 between the processor's answer and the commit) asks the
+ * merchant has screening on, then the mandate's card is authorized with the bill's charge key as idempotency
+ * key, and the outcome is recorded and published in the consumer's transaction. A redelivery (also after a kill -9 between the processor's answer and the commit) asks the
  * processor again with the same key and gets the same authorization back: the card is charged once.
  */
 @Injectable()
