@@ -2,7 +2,7 @@
 // no look-ups: the region's availability zones and the certificate are given). With the AWS CDK CLI installed,
 // `cdk deploy` in deploy/infra uses this same entry point (cdk.json).
 import { App } from 'aws-cdk-lib';
-import { join } from 'node:path';
+import { cdkOutputDirectory } from './config/cdk-output-directory';
 import { KessaiPlatformStack } from './kessai-platform.stack';
 
 export function synthesizeKessai(outdir?: string): App {
@@ -20,6 +20,6 @@ export function synthesizeKessai(outdir?: string): App {
 }
 
 if (require.main === module) {
-  const assembly = synthesizeKessai(process.env.CDK_OUTDIR ?? join(__dirname, '../cdk.out')).synth();
+  const assembly = synthesizeKessai(cdkOutputDirectory()).synth();
   console.log(`synthesized ${assembly.stacks.map((stack) => stack.stackName).join(', ')} into ${assembly.directory}`);
 }

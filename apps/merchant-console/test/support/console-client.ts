@@ -6,34 +6,20 @@ export class ConsoleClient {
   constructor(private readonly baseUrl: string) {}
 
   async get(path: string, headers: Record<string, string> = {}): Promise<Response> {
-    const response = await fetch(`${this.baseUrl}${path}`, { headers: { ...headers, cookie: this.cookieHeader() }, redirect: 'manual' });
-    this.keep(response);
-    if ((response.headers.get('content-type') ?? '').includes('text/html')) this.lastHtml = await response.clone().text();
-    return response;
+    return this.send(path, { headers });
   }
 
   /** Posts a form; the CSRF token comes from the last page unless the fields carry one. */
   async post(path: string, fields: Record<string, string>, headers: Record<string, string> = {}): Promise<Response> {
     const body = new URLSearchParams({ _csrf: this.csrfToken(), ...fields });
-    const response = await fetch(`${this.baseUrl}${path}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers, cookie: this.cookieHeader() },
-      body,
-      redirect: 'manual',
-    });
-    this.keep(response);
-    if ((response.headers.get('content-type') ?? '').includes('text/html')) this.lastHtml = await response.clone().text();
-    return response;
+    return this.send(path, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers }, body });
   }
 
   /** Posts a file as the upload form does (multipart, field `file`), with the CSRF token of the last page as a header. */
   async upload(path: string, name: string, content: string): Promise<Response> {
     const form = new FormData();
     form.set('file', new Blob([content], { type: 'text/csv' }), name);
-    const response = await fetch(`${this.baseUrl}${path}`, { method: 'POST', headers: { cookie: this.cookieHeader(), 'x-csrf-token': this.csrfToken() }, body: form, redirect: 'manual' });
-    this.keep(response);
-    if ((response.headers.get('content-type') ?? '').includes('text/html')) this.lastHtml = await response.clone().text();
-    return response;
+    return this.send(path, { method: 'POST', headers: { 'x-csrf-token': this.csrfToken() }, body: form });
   }
 
   async signIn(merchantId: string, email: string, password: string): Promise<Response> {
@@ -47,6 +33,14 @@ export class ConsoleClient {
 
   cookie(name: string): string | undefined {
     return this.cookies.get(name);
+  }
+
+  /** Sends with the session's cookies, follows no redirect, keeps the cookies set and the page it got. */
+  private async send(path: string, init: { method?: string; headers: Record<string, string>; body?: RequestInit['body'] }): Promise<Response> {
+    const response = await fetch(`${this.baseUrl}${path}`, { ...init, headers: { ...init.headers, cookie: this.cookieHeader() }, redirect: 'manual' });
+    this.keep(response);
+    if ((response.headers.get('content-type') ?? '').includes('text/html')) this.lastHtml = await response.clone().text();
+    return response;
   }
 
   private keep(response: Response): void {
